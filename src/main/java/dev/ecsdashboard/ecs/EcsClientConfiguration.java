@@ -1,0 +1,51 @@
+package dev.ecsdashboard.ecs;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.EcsClientBuilder;
+
+/**
+ * The ECS client of aws mode (the SDK's default credential and region chains, explicit timeouts),
+ * and the {@link EcsOperations} that every mode's client sits behind. Demo mode brings its own
+ * client, configured the same way, from the {@code ecs.demo} package.
+ */
+@Configuration(proxyBeanMethods = false)
+class EcsClientConfiguration {
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "dashboard.ecs.mode", havingValue = "aws", matchIfMissing = true)
+  EcsClient ecsClient(EcsProperties properties, ObjectProvider<ExecutionInterceptor> interceptors) {
+    EcsClientBuilder builder =
+        EcsClient.builder()
+            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .httpClientBuilder(
+                ApacheHttpClient.builder()
+                    .connectionTimeout(properties.connectTimeout())
+                    .socketTimeout(properties.apiCallAttemptTimeout())
+                    .maxConnections(64));
+    if (properties.region() != null && !properties.region().isBlank()) {
+      builder.region(Region.of(properties.region()));
+    }
+    if (properties.endpoint() != null) {
+      builder.endpointOverride(properties.endpoint());
+    }
+    return EcsClients.configure(builder, properties, interceptors.orderedStream().toList()).build();
+  }
+
+  @Bean
+  ArnScope arnScope(EcsClient client) {
+    return new ArnScope(client.serviceClientConfiguration().region().id(), null);
+  }
+
+  @Bean
+  EcsOperations ecsOperations(EcsClient client, ArnScope scope) {
+    return new EcsTemplate(client, scope);
+  }
+}
