@@ -1,0 +1,115 @@
+package dev.ecsdashboard.web;
+
+import dev.ecsdashboard.ecs.EcsAccessDeniedException;
+import dev.ecsdashboard.ecs.EcsCallException;
+import dev.ecsdashboard.ecs.EcsInvalidParameterException;
+import dev.ecsdashboard.ecs.EcsThrottledException;
+import dev.ecsdashboard.ecs.InvalidReferenceException;
+import dev.ecsdashboard.ecs.UnknownClusterException;
+import dev.ecsdashboard.ecs.UnknownTaskException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns the dashboard's exceptions into an error page in plain words, for the pages (the REST API
+ * has its own advice with problem documents). Never a stack trace.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class EcsErrorAdvice {
+
+  static final String VIEW = "error";
+  private static final Logger log = LoggerFactory.getLogger(EcsErrorAdvice.class);
+
+  @ExceptionHandler(UnknownClusterException.class)
+  ModelAndView unknownCluster(UnknownClusterException e, HttpServletResponse response) {
+    return page(
+        response,
+        HttpStatus.NOT_FOUND,
+        "Cluster not found",
+        "ECS has no cluster named \"" + e.cluster() + "\" in this account and region.",
+        null);
+  }
+
+  @ExceptionHandler(UnknownTaskException.class)
+  ModelAndView unknownTask(UnknownTaskException e, HttpServletResponse response) {
+    return page(
+            response,
+            HttpStatus.NOT_FOUND,
+            "Task not found",
+            "ECS does not know task "
+                + e.task()
+                + " in cluster "
+                + e.cluster()
+                + ". Stopped tasks are forgotten by ECS about an hour after they stop.",
+            null)
+        .addObject("backUrl", "/clusters/" + e.cluster() + "/tasks")
+        .addObject("backLabel", "Tasks of " + e.cluster());
+  }
+
+  @ExceptionHandler(InvalidReferenceException.class)
+  ModelAndView invalidReference(InvalidReferenceException e, HttpServletResponse response) {
+    return page(
+        response,
+        HttpStatus.BAD_REQUEST,
+        "Not a valid " + e.field(),
+        "\"" + e.value() + "\" was not sent to ECS. " + e.getMessage(),
+        null);
+  }
+
+  @ExceptionHandler(EcsInvalidParameterException.class)
+  ModelAndView invalidParameter(EcsInvalidParameterException e, HttpServletResponse response) {
+    return page(
+        response,
+        HttpStatus.BAD_REQUEST,
+        "ECS rejected the request",
+        "ECS answered " + e.errorCode() + ": " + e.getMessage(),
+        null);
+  }
+
+  @ExceptionHandler(EcsCallException.class)
+  ModelAndView unavailable(
+      EcsCallException e, HttpServletRequest request, HttpServletResponse response) {
+    log.warn("ECS {} failed: {} {}", e.operation(), e.errorCode(), e.getMessage());
+    String detail;
+    if (e instanceof EcsThrottledException) {
+      detail =
+          "ECS is throttling requests from this account (it shares one rate limit with every"
+              + " other client). Try again in a few seconds.";
+    } else if (e instanceof EcsAccessDeniedException) {
+      detail =
+          "ECS refused the dashboard's credentials for "
+              + e.operation()
+              + " ("
+              + e.errorCode()
+              + "). The dashboard's IAM role may lack a permission.";
+    } else {
+      detail = "ECS could not be reached or did not answer in time.";
+    }
+    String retry = request.getRequestURI();
+    if (request.getQueryString() != null) {
+      retry += "?" + request.getQueryString();
+    }
+    return page(response, HttpStatus.SERVICE_UNAVAILABLE, "ECS is not answering", detail, retry);
+  }
+
+  private static ModelAndView page(
+      HttpServletResponse response, HttpStatus status, String title, String detail, String retry) {
+    response.setStatus(status.value());
+    ModelAndView view = new ModelAndView(VIEW, status);
+    view.addObject("status", status.value());
+    view.addObject("title", title);
+    view.addObject("detail", detail);
+    view.addObject("retryUrl", retry);
+    return view;
+  }
+}
