@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -36,7 +37,16 @@ class EcsClientConfiguration {
     if (properties.endpoint() != null) {
       builder.endpointOverride(properties.endpoint());
     }
-    return EcsClients.configure(builder, properties, interceptors.orderedStream().toList()).build();
+    try {
+      return EcsClients.configure(builder, properties, interceptors.orderedStream().toList())
+          .build();
+    } catch (SdkClientException e) {
+      throw new EcsConfigurationException(
+          "No AWS region is configured for ECS: the SDK's region chain found none.",
+          "Set dashboard.ecs.region (or the AWS_REGION environment variable, or a region in the"
+              + " AWS profile), or start the demo with --spring.profiles.active=demo.",
+          e);
+    }
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.ecsdashboard.security;
 
+import dev.ecsdashboard.ecs.EcsConfigurationException;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -42,10 +43,13 @@ class SecurityConfiguration {
   @Bean
   UserDetailsService userDetailsService(SecurityProperties properties) {
     if (properties.users().isEmpty()) {
-      throw new IllegalStateException(
-          "No user can sign in: configure local users under dashboard.security.users"
-              + " (user name, bcrypt password hash, roles; see the README), or start with the"
-              + " demo profile (--spring.profiles.active=demo).");
+      throw new EcsConfigurationException(
+          "No user can sign in: no user source is configured, and there is no default user"
+              + " outside the demo profile.",
+          "Configure local users under dashboard.security.users (user name, bcrypt password"
+              + " hash, roles; the README shows how to make a hash), or start the demo with"
+              + " --spring.profiles.active=demo.",
+          null);
     }
     return new InMemoryUserDetailsManager(
         properties.users().stream().map(SecurityConfiguration::toUserDetails).toList());
