@@ -46,6 +46,15 @@ public interface EcsOperations {
    */
   Task stopTask(TaskRef task, String reason);
 
+  /**
+   * Stops a task as part of a bulk stop: like {@link #stopTask}, only throttling is retried, but
+   * with the SDK's adaptive strategy (client-side rate limiting shared by every patient stop) and a
+   * larger attempt budget. A call that ends throttled all the same throws {@link
+   * EcsThrottledException}; one that timed out or failed on the server is not repeated here, as it
+   * may have stopped the task.
+   */
+  Task stopTaskPatiently(TaskRef task, String reason);
+
   /** One page of task ARNs and the token of the next page, null on the last. */
   record TaskArnPage(List<String> taskArns, String nextToken) {}
 

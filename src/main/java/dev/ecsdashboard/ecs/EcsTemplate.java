@@ -3,24 +3,28 @@ package dev.ecsdashboard.ecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 
 /**
  * {@link EcsOperations} over the SDK's {@link EcsClient}: batching, paging, and the translation of
  * every SDK exception into the dashboard's own. Retries and timeouts are the SDK's, configured on
- * the client.
+ * the client; StopTask retries only throttling ({@link StopRetries}).
  */
 public class EcsTemplate implements EcsOperations {
 
   private final EcsClient client;
   private final ArnScope scope;
+  private final SdkPlugin carefulStop = StopRetries.careful(StopRetries.CAREFUL_ATTEMPTS);
+  private final SdkPlugin patientStop = StopRetries.patient();
 
   public EcsTemplate(EcsClient client, ArnScope scope) {
     this.client = client;
@@ -122,14 +126,25 @@ public class EcsTemplate implements EcsOperations {
   @Override
   public Task stopTask(TaskRef task, String reason) {
     scope.check("task", task.arn());
+    return stop(task, reason, carefulStop);
+  }
+
+  @Override
+  public Task stopTaskPatiently(TaskRef task, String reason) {
+    scope.check("task", task.arn());
+    return stop(task, reason, patientStop);
+  }
+
+  private Task stop(TaskRef task, String reason, SdkPlugin retries) {
+    StopTaskRequest request =
+        StopTaskRequest.builder()
+            .cluster(task.cluster().name())
+            .task(task.id())
+            .reason(reason)
+            .overrideConfiguration(o -> o.addPlugin(retries))
+            .build();
     return call(
-        "StopTask",
-        task.cluster().name(),
-        task.id(),
-        () ->
-            client
-                .stopTask(r -> r.cluster(task.cluster().name()).task(task.id()).reason(reason))
-                .task());
+        "StopTask", task.cluster().name(), task.id(), () -> client.stopTask(request).task());
   }
 
   private static <T> T call(String operation, String cluster, String task, Supplier<T> call) {

@@ -1,0 +1,22 @@
+package dev.ecsdashboard.audit;
+
+/**
+ * Which audit records to show; a null or blank field does not filter.
+ *
+ * @param user records of this user only
+ * @param cluster records of this cluster only
+ * @param outcome records with this outcome only
+ * @param batchId records of this bulk stop only
+ */
+public record AuditFilter(String user, String cluster, AuditOutcome outcome, String batchId) {
+
+  public static final AuditFilter ALL = new AuditFilter(null, null, null, null);
+
+  public static AuditFilter batch(String batchId) {
+    return new AuditFilter(null, null, null, batchId);
+  }
+
+  public AuditFilter withUser(String user) {
+    return new AuditFilter(user, cluster, outcome, batchId);
+  }
+}

@@ -1,0 +1,263 @@
+package dev.ecsdashboard.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * The durable audit trail of stops, over Spring JDBC. Every write is its own committed statement:
+ * the record of intent is on disk before the ECS call it announces. Each completed record is also
+ * logged as one structured line.
+ */
+public class AuditStore {
+
+  private static final String COLUMNS =
+      "id, batch_id, started_at, completed_at, user_name, cluster, task_arn, task_group,"
+          + " task_tags, reason_typed, reason_sent, outcome, error_code, error_message";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final String instanceId = UUID.randomUUID().toString();
+
+  public AuditStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** This process's identity in the audit database. */
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** Writes the record of intent (outcome PENDING) and returns its number. */
+  public long open(StopAttempt attempt) {
+    return insert(attempt, AuditOutcome.PENDING, null, null, null);
+  }
+
+  /** Completes a record of intent with its outcome. */
+  public AuditEntry complete(long id, AuditOutcome outcome, String errorCode, String errorMessage) {
+    if (outcome.isOpen()) {
+      throw new IllegalArgumentException("A record is completed with a final outcome");
+    }
+    jdbc.sql(
+            "UPDATE stop_audit SET outcome = ?, completed_at = ?, error_code = ?, error_message = ?"
+                + " WHERE id = ?")
+        .params(outcome.name(), now(), clip(errorCode, 255), clip(errorMessage, 4000), id)
+        .update();
+    AuditEntry entry = find(id).orElseThrow();
+    AuditLogLine.log(entry);
+    return entry;
+  }
+
+  /** Writes a record whose outcome is known at once (a refusal, an already stopped task). */
+  public AuditEntry record(
+      StopAttempt attempt, AuditOutcome outcome, String errorCode, String errorMessage) {
+    long id = insert(attempt, outcome, now(), errorCode, errorMessage);
+    AuditEntry entry = find(id).orElseThrow();
+    AuditLogLine.log(entry);
+    return entry;
+  }
+
+  public Optional<AuditEntry> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM stop_audit WHERE id = ?")
+        .param(id)
+        .query(AuditStore::entry)
+        .optional();
+  }
+
+  /** One page of the records matching the filter, newest first. */
+  public AuditPage find(AuditFilter filter, int page, int size) {
+    Where where = Where.of(filter);
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM stop_audit" + where.sql())
+            .params(where.params())
+            .query(Long.class)
+            .single();
+    List<Object> params = new ArrayList<>(where.params());
+    params.add((long) page * size);
+    params.add(size);
+    List<AuditEntry> entries =
+        jdbc.sql(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM stop_audit"
+                    + where.sql()
+                    + " ORDER BY started_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+            .params(params)
+            .query(AuditStore::entry)
+            .list();
+    return new AuditPage(entries, page, size, total);
+  }
+
+  /** Every record matching the filter, oldest first (a bulk stop's records, for instance). */
+  public List<AuditEntry> findAll(AuditFilter filter) {
+    Where where = Where.of(filter);
+    return jdbc.sql("SELECT " + COLUMNS + " FROM stop_audit" + where.sql() + " ORDER BY id")
+        .params(where.params())
+        .query(AuditStore::entry)
+        .list();
+  }
+
+  /** Says this process is alive; registers it the first time. */
+  void heartbeat() {
+    OffsetDateTime now = now();
+    int updated =
+        jdbc.sql("UPDATE audit_instance SET heartbeat_at = ? WHERE instance_id = ?")
+            .params(now, instanceId)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO audit_instance (instance_id, started_at, heartbeat_at) VALUES (?, ?, ?)")
+          .params(instanceId, now, now)
+          .update();
+    }
+  }
+
+  /** Forgets this process (on an orderly shutdown) and processes silent for a long time. */
+  void unregister(Duration forgetAfter) {
+    jdbc.sql("DELETE FROM audit_instance WHERE instance_id = ? OR heartbeat_at < ?")
+        .params(instanceId, now().minus(forgetAfter))
+        .update();
+  }
+
+  /**
+   * Marks as "outcome unknown" the records left open by processes that are gone: every other
+   * process when {@code othersAreGone} (a database only this process can open), otherwise those
+   * whose heartbeat is older than {@code staleAfter}.
+   *
+   * @return the records marked
+   */
+  List<AuditEntry> abandonOpenRecords(boolean othersAreGone, Duration staleAfter) {
+    String alive =
+        othersAreGone
+            ? ""
+            : " AND instance_id NOT IN (SELECT instance_id FROM audit_instance WHERE heartbeat_at >= ?)";
+    List<Object> params = new ArrayList<>(List.of(AuditOutcome.PENDING.name(), instanceId));
+    if (!othersAreGone) {
+      params.add(now().minus(staleAfter));
+    }
+    List<Long> ids =
+        jdbc.sql("SELECT id FROM stop_audit WHERE outcome = ? AND instance_id <> ?" + alive)
+            .params(params)
+            .query(Long.class)
+            .list();
+    List<AuditEntry> marked = new ArrayList<>();
+    for (long id : ids) {
+      int updated =
+          jdbc.sql(
+                  "UPDATE stop_audit SET outcome = ?, completed_at = ?, error_code = ?,"
+                      + " error_message = ? WHERE id = ? AND outcome = ?")
+              .params(
+                  AuditOutcome.UNKNOWN.name(),
+                  now(),
+                  "OutcomeUnknown",
+                  "The dashboard process ended before ECS answered. Check the task in ECS.",
+                  id,
+                  AuditOutcome.PENDING.name())
+              .update();
+      if (updated == 1) {
+        find(id).ifPresent(marked::add);
+      }
+    }
+    marked.forEach(AuditLogLine::log);
+    return marked;
+  }
+
+  private long insert(
+      StopAttempt a,
+      AuditOutcome outcome,
+      OffsetDateTime completedAt,
+      String errorCode,
+      String errorMessage) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO stop_audit (batch_id, instance_id, started_at, completed_at, user_name,"
+                + " cluster, task_arn, task_group, task_tags, reason_typed, reason_sent, outcome,"
+                + " error_code, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            a.batchId(),
+            instanceId,
+            now(),
+            completedAt,
+            clip(a.user(), 255),
+            clip(a.cluster(), 255),
+            clip(a.taskArn(), 1600),
+            clip(a.taskGroup(), 255),
+            TagsJson.write(a.tags()),
+            clip(a.reasonTyped(), 4000),
+            clip(a.reasonSent(), 255),
+            outcome.name(),
+            clip(errorCode, 255),
+            clip(errorMessage, 4000))
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+    StopAttempt attempt =
+        new StopAttempt(
+            rs.getString("batch_id"),
+            rs.getString("user_name"),
+            rs.getString("cluster"),
+            rs.getString("task_arn"),
+            rs.getString("task_group"),
+            TagsJson.read(rs.getString("task_tags")),
+            rs.getString("reason_typed"),
+            rs.getString("reason_sent"));
+    return new AuditEntry(
+        rs.getLong("id"),
+        instant(rs, "started_at"),
+        instant(rs, "completed_at"),
+        attempt,
+        AuditOutcome.valueOf(rs.getString("outcome")),
+        rs.getString("error_code"),
+        rs.getString("error_message"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+    return time == null ? null : time.toInstant();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static String clip(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+
+  /** The WHERE clause of a filter and its parameters. */
+  private record Where(String sql, List<Object> params) {
+
+    static Where of(AuditFilter filter) {
+      List<String> conditions = new ArrayList<>();
+      List<Object> params = new ArrayList<>();
+      add(conditions, params, "user_name", filter.user());
+      add(conditions, params, "cluster", filter.cluster());
+      add(conditions, params, "outcome", filter.outcome() == null ? null : filter.outcome().name());
+      add(conditions, params, "batch_id", filter.batchId());
+      String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+      return new Where(sql, params);
+    }
+
+    private static void add(
+        List<String> conditions, List<Object> params, String column, String value) {
+      if (value != null && !value.isBlank()) {
+        conditions.add(column + " = ?");
+        params.add(value);
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.ecsdashboard.stop;
+
+import dev.ecsdashboard.audit.AuditFilter;
+import dev.ecsdashboard.audit.AuditStore;
+import dev.ecsdashboard.ecs.ClusterRef;
+import dev.ecsdashboard.ecs.TaskRef;
+import dev.ecsdashboard.security.ClusterAccess;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Stopping many tasks: GET shows the confirmation of the tasks selected on the tasks page (or of
+ * all tasks matching its filter), POST validates and starts the bulk stop, and its result page
+ * refreshes itself until every task has its outcome.
+ */
+@Controller
+class BulkStopController {
+
+  static final String VIEW_CONFIRM = "stop/bulk-confirm";
+  static final String VIEW_RESULT = "stop/bulk-result";
+
+  private final BulkStopService bulk;
+  private final ReasonPolicy policy;
+  private final ClusterAccess access;
+  private final AuditStore audit;
+  private final StopProperties properties;
+
+  BulkStopController(
+      BulkStopService bulk,
+      ReasonPolicy policy,
+      ClusterAccess access,
+      AuditStore audit,
+      StopProperties properties) {
+    this.bulk = bulk;
+    this.policy = policy;
+    this.access = access;
+    this.audit = audit;
+    this.properties = properties;
+  }
+
+  @GetMapping("/clusters/{cluster}/bulk-stop")
+  String confirm(
+      @PathVariable String cluster, @ModelAttribute("form") BulkStopForm form, Model model) {
+    ClusterRef ref = ClusterRef.parse(cluster);
+    access.checkStop(ref.name());
+    List<String> tasks =
+        form.isAll() ? bulk.matching(ref, form.query()) : valid(ref, form.getTask());
+    model.addAttribute("tasks", tasks);
+    return show(ref, form, tasks.size(), model);
+  }
+
+  @PostMapping("/clusters/{cluster}/bulk-stop")
+  String stop(
+      @PathVariable String cluster,
+      @Valid @ModelAttribute("form") BulkStopForm form,
+      BindingResult result,
+      Model model,
+      HttpServletResponse response) {
+    ClusterRef ref = ClusterRef.parse(cluster);
+    if (form.isAll() && !ref.name().equals(form.getConfirmCluster())) {
+      result.rejectValue("confirmCluster", "stop.confirm-cluster.mismatch");
+    }
+    if (!form.isAll() && form.getTask().isEmpty()) {
+      result.reject("stop.tasks.none");
+    }
+    List<String> tasks = result.hasErrors() ? List.of() : targets(ref, form);
+    if (tasks.size() > bulk.maxTasks()) {
+      result.reject("stop.tasks.too-many", new Object[] {bulk.maxTasks()}, null);
+    }
+    if (result.hasErrors()) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("tasks", form.isAll() ? List.of() : form.getTask());
+      return show(ref, form, form.isAll() ? -1 : form.getTask().size(), model);
+    }
+    BulkStop batch = bulk.start(ref, tasks, form.getReason());
+    return "redirect:/clusters/" + ref.name() + "/bulk-stop/" + batch.id();
+  }
+
+  @GetMapping("/clusters/{cluster}/bulk-stop/{id}")
+  String result(@PathVariable String cluster, @PathVariable String id, Model model) {
+    ClusterRef ref = ClusterRef.parse(cluster);
+    model.addAttribute("cluster", ref.name());
+    model.addAttribute("batchId", id);
+    Optional<BulkStop> batch = bulk.find(id);
+    if (batch.isPresent()) {
+      model.addAttribute("batch", batch.get());
+      if (!batch.get().isDone()) {
+        model.addAttribute("autoRefresh", properties.progressRefresh().toSeconds());
+      }
+    } else {
+      // Not run by this process (or it restarted): the audit trail still has every attempt.
+      AuditFilter filter = AuditFilter.batch(id);
+      model.addAttribute(
+          "records",
+          audit.findAll(access.isAdmin() ? filter : filter.withUser(access.currentUser())));
+    }
+    return VIEW_RESULT;
+  }
+
+  private List<String> targets(ClusterRef ref, BulkStopForm form) {
+    return form.isAll() ? bulk.matching(ref, form.query()) : valid(ref, form.getTask());
+  }
+
+  /** The task IDs as parsed: a malformed one is refused before anything is sent. */
+  private static List<String> valid(ClusterRef ref, List<String> tasks) {
+    return tasks.stream().map(t -> TaskRef.parse(ref.name(), t).id()).distinct().toList();
+  }
+
+  private String show(ClusterRef ref, BulkStopForm form, int count, Model model) {
+    String user = access.currentUser();
+    model.addAttribute("cluster", ref.name());
+    model.addAttribute("count", count);
+    model.addAttribute("maxTasks", bulk.maxTasks());
+    model.addAttribute("maxReasonLength", policy.maxLength(user));
+    model.addAttribute("attributionExample", policy.example(user));
+    model.addAttribute("remaining", policy.remaining(form.getReason(), user));
+    model.addAttribute("reasonRequired", policy.isRequired());
+    model.addAttribute("stopTimeoutSeconds", properties.stopTimeout().toSeconds());
+    return VIEW_CONFIRM;
+  }
+}

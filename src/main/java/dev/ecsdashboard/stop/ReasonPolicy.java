@@ -1,0 +1,114 @@
+package dev.ecsdashboard.stop;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a stop reason follows, shared by the pages (through {@link StopReason}) and the service
+ * layer: required unless configured otherwise, trimmed, free of control and invisible characters,
+ * and short enough that the attributed reason fits ECS's 255 characters for this user.
+ */
+@Component
+public class ReasonPolicy {
+
+  private final boolean required;
+  private final ReasonFormat format;
+
+  public ReasonPolicy(StopProperties properties) {
+    this.required = properties.reasonRequired();
+    this.format = new ReasonFormat(properties.reasonFormat());
+  }
+
+  public boolean isRequired() {
+    return required;
+  }
+
+  /** The longest reason this user may type. */
+  public int maxLength(String user) {
+    return format.maxReasonLength(user);
+  }
+
+  /** How ECS will show this user's reason, for the form's help text. */
+  public String example(String user) {
+    return format.attribute(user, "your reason");
+  }
+
+  /** What the user has left to type, negative when over. */
+  public int remaining(String typed, String user) {
+    return maxLength(user) - trim(typed).length();
+  }
+
+  /** What is wrong with the reason; empty when it may be sent. */
+  public List<ReasonViolation> violations(String typed, String user) {
+    List<ReasonViolation> violations = new ArrayList<>();
+    String reason = trim(typed);
+    if (reason.isEmpty() && required) {
+      violations.add(new ReasonViolation(ReasonViolation.REQUIRED, 0));
+    }
+    if (hasInvisible(reason)) {
+      violations.add(new ReasonViolation(ReasonViolation.INVISIBLE, 0));
+    }
+    int max = maxLength(user);
+    if (reason.length() > max) {
+      violations.add(new ReasonViolation(ReasonViolation.TOO_LONG, max));
+    }
+    return violations;
+  }
+
+  /**
+   * The reason sent to ECS for this user.
+   *
+   * @throws InvalidStopReasonException when the reason breaks a rule
+   */
+  public String attributed(String typed, String user) {
+    List<ReasonViolation> violations = violations(typed, user);
+    if (!violations.isEmpty()) {
+      throw new InvalidStopReasonException(violations);
+    }
+    return format.attribute(user, trim(typed));
+  }
+
+  /** Strips leading and trailing white space of every kind, no-break spaces included. */
+  static String trim(String text) {
+    if (text == null) {
+      return "";
+    }
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.codePointAt(start))) {
+      start += Character.charCount(text.codePointAt(start));
+    }
+    while (end > start && isSpace(text.codePointBefore(end))) {
+      end -= Character.charCount(text.codePointBefore(end));
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isSpace(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /**
+   * Control characters (line breaks, tabs), format characters (zero-width spaces, bidirectional
+   * overrides such as U+202E, byte order marks), line and paragraph separators, unpaired
+   * surrogates, private-use and unassigned code points: none shows as what it is, and some make
+   * text read differently from what it says.
+   */
+  static boolean hasInvisible(String text) {
+    return text.codePoints()
+        .anyMatch(
+            c ->
+                switch (Character.getType(c)) {
+                  case Character.CONTROL,
+                      Character.FORMAT,
+                      Character.LINE_SEPARATOR,
+                      Character.PARAGRAPH_SEPARATOR,
+                      Character.SURROGATE,
+                      Character.PRIVATE_USE,
+                      Character.UNASSIGNED ->
+                      true;
+                  default -> false;
+                });
+  }
+}

@@ -1,0 +1,40 @@
+package dev.ecsdashboard.stop;
+
+import dev.ecsdashboard.audit.AuditStore;
+import dev.ecsdashboard.ecs.EcsOperations;
+import dev.ecsdashboard.security.ClusterAccess;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The bulk stop service and its runner, on the application's clock when it has one. */
+@Configuration(proxyBeanMethods = false)
+class StopConfiguration {
+
+  @Bean
+  BulkStopRunner bulkStopRunner(
+      EcsOperations ecs, AuditStore audit, StopProperties properties, ObjectProvider<Clock> clock) {
+    return new BulkStopRunner(
+        ecs, audit, properties.bulk(), clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  BulkStopService bulkStopService(
+      EcsOperations ecs,
+      ClusterAccess access,
+      AuditStore audit,
+      ReasonPolicy policy,
+      BulkStopRunner runner,
+      StopProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new BulkStopService(
+        ecs,
+        access,
+        audit,
+        policy,
+        runner,
+        properties.bulk(),
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+}
