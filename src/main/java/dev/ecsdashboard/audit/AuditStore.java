@@ -42,7 +42,7 @@ public class AuditStore {
 
   /** Writes the record of intent (outcome PENDING) and returns its number. */
   public long open(StopAttempt attempt) {
-    return insert(attempt, AuditOutcome.PENDING, null, null, null);
+    return insert(attempt, AuditOutcome.PENDING, false, null, null);
   }
 
   /** Completes a record of intent with its outcome. */
@@ -63,7 +63,7 @@ public class AuditStore {
   /** Writes a record whose outcome is known at once (a refusal, an already stopped task). */
   public AuditEntry record(
       StopAttempt attempt, AuditOutcome outcome, String errorCode, String errorMessage) {
-    long id = insert(attempt, outcome, now(), errorCode, errorMessage);
+    long id = insert(attempt, outcome, true, errorCode, errorMessage);
     AuditEntry entry = find(id).orElseThrow();
     AuditLogLine.log(entry);
     return entry;
@@ -177,9 +177,10 @@ public class AuditStore {
   private long insert(
       StopAttempt a,
       AuditOutcome outcome,
-      OffsetDateTime completedAt,
+      boolean completed,
       String errorCode,
       String errorMessage) {
+    OffsetDateTime now = now();
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO stop_audit (batch_id, instance_id, started_at, completed_at, user_name,"
@@ -188,8 +189,8 @@ public class AuditStore {
         .params(
             a.batchId(),
             instanceId,
-            now(),
-            completedAt,
+            now,
+            completed ? now : null,
             clip(a.user(), 255),
             clip(a.cluster(), 255),
             clip(a.taskArn(), 1600),

@@ -40,9 +40,9 @@ final class StopRetries {
             .retryOnException(THROTTLED)
             .treatAsThrottling(THROTTLED)
             .maxAttempts(maxAttempts)
-            .backoffStrategy(BackoffStrategy.exponentialDelay(ms(100), Duration.ofSeconds(2)))
+            .backoffStrategy(BackoffStrategy.exponentialDelay(ms(100), Duration.ofSeconds(1)))
             .throttlingBackoffStrategy(
-                BackoffStrategy.exponentialDelay(ms(500), Duration.ofSeconds(5)))
+                BackoffStrategy.exponentialDelay(ms(250), Duration.ofSeconds(1)))
             .build());
   }
 
@@ -57,9 +57,9 @@ final class StopRetries {
             .retryOnException(THROTTLED)
             .treatAsThrottling(THROTTLED)
             .maxAttempts(PATIENT_ATTEMPTS)
-            .backoffStrategy(BackoffStrategy.exponentialDelay(ms(100), Duration.ofSeconds(5)))
+            .backoffStrategy(BackoffStrategy.exponentialDelay(ms(100), Duration.ofSeconds(2)))
             .throttlingBackoffStrategy(
-                BackoffStrategy.exponentialDelay(ms(250), Duration.ofSeconds(10)))
+                BackoffStrategy.exponentialDelay(ms(100), Duration.ofSeconds(2)))
             .build());
   }
 

@@ -1,0 +1,171 @@
+package dev.ecsdashboard.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the audit store does on every database it supports; subclasses bring the database (H2,
+ * PostgreSQL), migrated by the application's Flyway migrations.
+ */
+abstract class AuditStoreContract {
+
+  static final String ARN =
+      "arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
+
+  /** A migrated, empty database of this kind. */
+  abstract DataSource dataSource();
+
+  AuditStore newStore() {
+    return new AuditStore(JdbcClient.create(dataSource()), java.time.Clock.systemUTC());
+  }
+
+  static StopAttempt attempt(String user, String cluster) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("team", "payments");
+    tags.put("env", "prod ünïcode");
+    return new StopAttempt(
+        null,
+        user,
+        cluster,
+        ARN,
+        "service:web",
+        tags,
+        "  draining node ",
+        "operator: draining node");
+  }
+
+  @Test
+  void writesTheIntentBeforeTheCallAndCompletesItAfter() {
+    AuditStore store = newStore();
+    long id = store.open(attempt("operator", "prod"));
+
+    AuditEntry open = store.find(id).orElseThrow();
+    assertThat(open.outcome()).isEqualTo(AuditOutcome.PENDING);
+    assertThat(open.completedAt()).isNull();
+
+    AuditEntry done = store.complete(id, AuditOutcome.STOPPED, null, null);
+    assertThat(done.outcome()).isEqualTo(AuditOutcome.STOPPED);
+    assertThat(done.completedAt()).isAfterOrEqualTo(done.startedAt());
+  }
+
+  @Test
+  void keepsEveryFieldOfTheAttempt() {
+    AuditStore store = newStore();
+    AuditEntry entry =
+        store.record(
+            attempt("operator", "prod"),
+            AuditOutcome.FAILED,
+            "InvalidParameterException",
+            "The referenced task was not found.");
+
+    AuditEntry read = store.find(entry.id()).orElseThrow();
+    assertThat(read.user()).isEqualTo("operator");
+    assertThat(read.cluster()).isEqualTo("prod");
+    assertThat(read.taskArn()).isEqualTo(ARN);
+    assertThat(read.taskId()).isEqualTo("0123456789abcdef0123456789abcdef");
+    assertThat(read.attempt().taskGroup()).isEqualTo("service:web");
+    assertThat(read.tags())
+        .containsExactly(Map.entry("team", "payments"), Map.entry("env", "prod ünïcode"));
+    assertThat(read.attempt().reasonTyped()).isEqualTo("  draining node ");
+    assertThat(read.attempt().reasonSent()).isEqualTo("operator: draining node");
+    assertThat(read.errorCode()).isEqualTo("InvalidParameterException");
+    assertThat(read.errorMessage()).isEqualTo("The referenced task was not found.");
+    assertThat(read.startedAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+  }
+
+  @Test
+  void pagesNewestFirstAndFilters() {
+    AuditStore store = newStore();
+    for (int i = 0; i < 5; i++) {
+      store.record(attempt("alice", "prod"), AuditOutcome.STOPPED, null, null);
+    }
+    store.record(attempt("bob", "staging"), AuditOutcome.REFUSED, "AccessDenied", "no");
+    long newest = store.record(attempt("alice", "staging"), AuditOutcome.STOPPED, null, null).id();
+
+    AuditPage first = store.find(AuditFilter.ALL, 0, 3);
+    assertThat(first.total()).isEqualTo(7);
+    assertThat(first.totalPages()).isEqualTo(3);
+    assertThat(first.entries()).hasSize(3);
+    assertThat(first.entries().get(0).id()).isEqualTo(newest);
+    assertThat(store.find(AuditFilter.ALL, 2, 3).entries()).hasSize(1);
+
+    assertThat(store.find(AuditFilter.ALL.withUser("alice"), 0, 50).total()).isEqualTo(6);
+    assertThat(store.find(new AuditFilter(null, "staging", null, null), 0, 50).total())
+        .isEqualTo(2);
+    assertThat(
+            store.find(new AuditFilter("bob", null, AuditOutcome.REFUSED, null), 0, 50).entries())
+        .singleElement()
+        .extracting(AuditEntry::errorCode)
+        .isEqualTo("AccessDenied");
+  }
+
+  @Test
+  void findsTheRecordsOfABulkStop() {
+    AuditStore store = newStore();
+    StopAttempt base = attempt("alice", "prod");
+    StopAttempt inBatch =
+        new StopAttempt(
+            "batch-1",
+            base.user(),
+            base.cluster(),
+            base.taskArn(),
+            base.taskGroup(),
+            base.tags(),
+            base.reasonTyped(),
+            base.reasonSent());
+    store.open(inBatch);
+    store.open(inBatch);
+    store.open(base);
+
+    assertThat(store.findAll(AuditFilter.batch("batch-1"))).hasSize(2);
+  }
+
+  @Test
+  void marksAnInterruptedStopOutcomeUnknownAfterARestart() {
+    // The process writes its intent, then "crashes" before ECS answers.
+    AuditStore crashed = newStore();
+    crashed.heartbeat();
+    long id = crashed.open(attempt("operator", "prod"));
+
+    // A new process starts on the same database.
+    AuditStore restarted = newStore();
+    new AuditRecovery(restarted, true, properties()).afterPropertiesSet();
+
+    AuditEntry entry = restarted.find(id).orElseThrow();
+    assertThat(entry.outcome()).isEqualTo(AuditOutcome.UNKNOWN);
+    assertThat(entry.errorCode()).isEqualTo("OutcomeUnknown");
+    assertThat(entry.completedAt()).isNotNull();
+  }
+
+  @Test
+  void leavesTheOpenRecordsOfALiveProcessAloneOnASharedDatabase() {
+    AuditStore live = newStore();
+    live.heartbeat();
+    long id = live.open(attempt("operator", "prod"));
+
+    AuditStore replica = newStore();
+    List<AuditEntry> marked = replica.abandonOpenRecords(false, Duration.ofMinutes(1));
+
+    assertThat(marked).extracting(AuditEntry::id).doesNotContain(id);
+    assertThat(replica.find(id).orElseThrow().outcome()).isEqualTo(AuditOutcome.PENDING);
+
+    // Once the live process stops beating (or shut down in order), its open records are orphans.
+    live.unregister(Duration.ofDays(7));
+    assertThat(replica.abandonOpenRecords(false, Duration.ofMinutes(1)))
+        .extracting(AuditEntry::id)
+        .contains(id);
+  }
+
+  static AuditProperties properties() {
+    return new AuditProperties(
+        java.nio.file.Path.of("target"), 50, Duration.ofSeconds(10), Duration.ofSeconds(60));
+  }
+}
