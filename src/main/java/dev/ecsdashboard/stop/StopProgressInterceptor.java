@@ -16,8 +16,8 @@ class StopProgressInterceptor implements HandlerInterceptor {
 
   private final long seconds;
 
-  StopProgressInterceptor(StopProperties properties) {
-    this.seconds = Math.max(1, properties.progressRefresh().toSeconds());
+  StopProgressInterceptor(java.time.Duration refresh) {
+    this.seconds = Math.max(1, refresh.toSeconds());
   }
 
   @Override

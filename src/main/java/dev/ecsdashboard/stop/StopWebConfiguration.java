@@ -1,5 +1,7 @@
 package dev.ecsdashboard.stop;
 
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -8,14 +10,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class StopWebConfiguration implements WebMvcConfigurer {
 
-  private final StopProperties properties;
+  private final Duration refresh;
 
-  StopWebConfiguration(StopProperties properties) {
-    this.properties = properties;
+  // A plain property rather than StopProperties, so that every MVC slice test can build it.
+  StopWebConfiguration(@Value("${dashboard.stop.progress-refresh:2s}") Duration refresh) {
+    this.refresh = refresh;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new StopProgressInterceptor(properties));
+    registry.addInterceptor(new StopProgressInterceptor(refresh));
   }
 }
