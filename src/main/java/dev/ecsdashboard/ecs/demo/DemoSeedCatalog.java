@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 /**
  * What the seeded demo account holds: three clusters ({@code default}, {@code prod-web} with 130
  * running tasks so that listing needs two pages, {@code staging-batch}), their services and
- * standalone task families, a few tasks still pending, and stopped tasks that cover every stop
- * code. {@link DemoDataGenerator} turns it into tasks.
+ * standalone task families, a few tasks still pending, and stopped tasks that cover every stop code
+ * the SDK knows. {@link DemoDataGenerator} turns it into tasks.
  */
 final class DemoSeedCatalog {
 
@@ -161,6 +161,14 @@ final class DemoSeedCatalog {
                     1,
                     null,
                     3),
+                new StoppedPlan(
+                    "etl-runner",
+                    TaskStopCode.INFRASTRUCTURE_HEALTH,
+                    "Task stopped because the underlying host failed infrastructure health"
+                        + " checks",
+                    DemoTaskStates.SIGTERM_EXIT_CODE,
+                    null,
+                    38),
                 new StoppedPlan(
                     "staging-api",
                     TaskStopCode.TASK_FAILED_TO_START,
