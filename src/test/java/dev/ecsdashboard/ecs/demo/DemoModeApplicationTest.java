@@ -9,9 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
 
-/** The whole application starts in demo mode, and its one door to ECS reaches the simulation. */
+/**
+ * The whole application starts with the demo profile, and its one door to ECS reaches the
+ * simulation: the aws-mode client stands aside for the demo client.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = "dashboard.ecs.mode=demo")
+@ActiveProfiles("demo")
 class DemoModeApplicationTest {
 
   @Autowired EcsOperations ecs;
