@@ -36,8 +36,7 @@ final class EcsArns {
 
   static void requireResourceType(Arn arn, String type, String field, String input) {
     if (!arn.resource().resourceType().map(type::equals).orElse(false)) {
-      throw new InvalidReferenceException(
-          field, input, "This ARN is not a " + type + " ARN.");
+      throw new InvalidReferenceException(field, input, "This ARN is not a " + type + " ARN.");
     }
   }
 }

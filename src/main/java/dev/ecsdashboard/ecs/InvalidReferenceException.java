@@ -1,8 +1,8 @@
 package dev.ecsdashboard.ecs;
 
 /**
- * A cluster or task reference that is not well formed, or names another region, account or
- * service. Raised before any call to ECS is made.
+ * A cluster or task reference that is not well formed, or names another region, account or service.
+ * Raised before any call to ECS is made.
  */
 public class InvalidReferenceException extends RuntimeException {
 

@@ -48,7 +48,8 @@ public record TaskRef(ClusterRef cluster, String id, Optional<Arn> arn) {
     String first = arn.resource().resource();
     Optional<String> second = arn.resource().qualifier();
     String id = second.orElse(first);
-    if (!ID.matcher(id).matches() || (second.isPresent() && !ClusterRef.NAME.matcher(first).matches())) {
+    if (!ID.matcher(id).matches()
+        || (second.isPresent() && !ClusterRef.NAME.matcher(first).matches())) {
       throw new InvalidReferenceException(
           "task", task, "This is not a valid task ARN: the task ID or cluster name is malformed.");
     }

@@ -23,9 +23,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SDK model objects to and from the JSON that ECS sends on the wire, generically from each
- * object's own {@code sdkFields()}: field names as on the wire, timestamps as epoch seconds with a
- * fraction, absent fields omitted (never {@code null}). Stays right when AWS adds a field.
+ * SDK model objects to and from the JSON that ECS sends on the wire, generically from each object's
+ * own {@code sdkFields()}: field names as on the wire, timestamps as epoch seconds with a fraction,
+ * absent fields omitted (never {@code null}). Stays right when AWS adds a field.
  */
 public final class WireJson {
 
@@ -61,7 +61,9 @@ public final class WireJson {
   }
 
   private static JsonNode write(SdkField<?> field, Object value) {
-    if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+    if (value == null
+        || value instanceof SdkAutoConstructList
+        || value instanceof SdkAutoConstructMap) {
       return null;
     }
     MarshallingType<?> type = field.marshallingType();
