@@ -261,6 +261,18 @@ class EcsTemplateTest {
     then(client).shouldHaveNoInteractions();
   }
 
+  @Test
+  void refusesToStopATaskInAClusterOfAnotherRegionWithoutCallingEcs() {
+    TaskRef elsewhere =
+        TaskRef.parse("arn:aws:ecs:eu-west-1:" + ACCOUNT + ":cluster/prod", TASK_ID);
+
+    assertThatExceptionOfType(InvalidReferenceException.class)
+        .isThrownBy(() -> template.stopTask(elsewhere, "reason"))
+        .satisfies(e -> assertThat(e.field()).isEqualTo("cluster"));
+
+    then(client).shouldHaveNoInteractions();
+  }
+
   static String clusterArn(String name) {
     return "arn:aws:ecs:us-east-1:" + ACCOUNT + ":cluster/" + name;
   }
