@@ -30,6 +30,8 @@ public record TaskQuery(
 
   /** Rejects malformed filter values before they can reach ECS. */
   public TaskQuery {
+    requireKnown("desiredStatus", desiredStatus, DesiredStatus.UNKNOWN_TO_SDK_VERSION);
+    requireKnown("launchType", launchType, LaunchType.UNKNOWN_TO_SDK_VERSION);
     serviceName = check("serviceName", serviceName, NAME);
     family = check("family", family, NAME);
     startedBy = check("startedBy", startedBy, STARTED_BY);
@@ -51,6 +53,16 @@ public record TaskQuery(
         .startedBy(startedBy)
         .launchType(launchType)
         .containerInstance(containerInstance);
+  }
+
+  /** {@code fromValue} of an unknown value gives UNKNOWN_TO_SDK_VERSION, which sends no filter. */
+  private static void requireKnown(String field, Enum<?> value, Enum<?> unknown) {
+    if (value == unknown) {
+      throw new InvalidReferenceException(
+          field,
+          String.valueOf(value),
+          "The " + field + " filter holds a value ECS does not know.");
+    }
   }
 
   private static String check(String field, String value, Pattern pattern) {
