@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
  * The ListTasks filters. ECS allows only some combinations (for example {@code serviceName} with
  * {@code family} is rejected), and ECS's own answer is passed on.
  *
- * @param desiredStatus RUNNING (ECS's default when null), STOPPED or PENDING
+ * @param desiredStatus RUNNING (also when null, as in ECS), STOPPED or PENDING
  * @param serviceName tasks of this service
  * @param family tasks of this task definition family
  * @param startedBy tasks started with this tag
@@ -30,6 +30,8 @@ public record TaskQuery(
 
   /** Rejects malformed filter values before they can reach ECS. */
   public TaskQuery {
+    // ECS's own default, sent explicitly: some ECS emulators list tasks of every status without it.
+    desiredStatus = desiredStatus == null ? DesiredStatus.RUNNING : desiredStatus;
     requireKnown("desiredStatus", desiredStatus, DesiredStatus.UNKNOWN_TO_SDK_VERSION);
     requireKnown("launchType", launchType, LaunchType.UNKNOWN_TO_SDK_VERSION);
     serviceName = check("serviceName", serviceName, NAME);

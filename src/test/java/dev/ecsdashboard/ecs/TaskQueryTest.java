@@ -34,6 +34,14 @@ class TaskQueryTest {
   }
 
   @Test
+  void asksForRunningTasksExplicitlyWhenNoDesiredStatusIsGiven() {
+    // ECS defaults to RUNNING; moto_server lists tasks of every status instead.
+    assertThat(TaskQuery.ALL_RUNNING.desiredStatus()).isEqualTo(DesiredStatus.RUNNING);
+    assertThat(applied(new TaskQuery(null, "web", null, null, null, null)).desiredStatus())
+        .isEqualTo(DesiredStatus.RUNNING);
+  }
+
+  @Test
   void rejectsStatusesAndLaunchTypesTheSdkDoesNotKnow() {
     // What DesiredStatus.fromValue and LaunchType.fromValue make of a value they do not know;
     // passed on, the SDK would send no filter at all.
