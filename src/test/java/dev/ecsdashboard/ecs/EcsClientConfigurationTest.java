@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -81,30 +83,23 @@ class EcsClientConfigurationTest {
     demoClient.close();
   }
 
-  @Test
-  void refusesToStartWithNoAttemptsAllowed() {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "dashboard.ecs.max-attempts=0, maxAttempts",
+    "dashboard.ecs.max-attempts=11, maxAttempts",
+    "dashboard.ecs.demo.throttle-rate=2, throttleRate",
+    "dashboard.ecs.demo.error-rate=-0.5, errorRate",
+  })
+  void refusesToStartWithInvalidProperties(String property, String field) {
     runner
-        .withPropertyValues("dashboard.ecs.region=us-east-1", "dashboard.ecs.max-attempts=0")
+        .withPropertyValues("dashboard.ecs.region=us-east-1", property)
         .run(
             context ->
                 assertThat(context)
                     .getFailure()
                     .rootCause()
                     .isInstanceOf(BindValidationException.class)
-                    .hasMessageContaining("maxAttempts"));
-  }
-
-  @Test
-  void refusesToStartWithAThrottleRateAboveOne() {
-    runner
-        .withPropertyValues("dashboard.ecs.region=us-east-1", "dashboard.ecs.demo.throttle-rate=2")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .isInstanceOf(BindValidationException.class)
-                    .hasMessageContaining("throttleRate"));
+                    .hasMessageContaining(field));
   }
 
   @Configuration(proxyBeanMethods = false)
