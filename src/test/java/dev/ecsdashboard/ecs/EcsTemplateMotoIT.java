@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ class EcsTemplateMotoIT {
 
   @Autowired EcsOperations ecs;
   @Autowired EcsCallRecorder recorder;
+  @Autowired ArnScope scope;
 
   @BeforeAll
   static void registerTaskDefinition(MotoServer server) {
@@ -65,11 +67,12 @@ class EcsTemplateMotoIT {
   }
 
   @Test
-  void listsTheClustersOfTheAccount() {
+  void listsTheClustersOfTheAccountAndLearnsTheAccount() {
     String first = fixtures.createCluster(uniqueName("list"));
     String second = fixtures.createCluster(uniqueName("list"));
 
     assertThat(ecs.listClusterArns()).contains(first, second);
+    assertThat(scope.account()).contains(MotoServer.ACCOUNT);
   }
 
   @Test
@@ -106,6 +109,9 @@ class EcsTemplateMotoIT {
     // ECS answers 100 ARNs and a nextToken, then the other 50: two pages. moto ignores
     // maxResults and answers all 150 at once without a token; the dashboard takes what comes.
     assertThat(pages).isEqualTo(1);
+    assertThat(recorder.requests(ListTasksRequest.class))
+        .extracting(ListTasksRequest::maxResults)
+        .containsOnly(100);
     assertThat(described.tasks()).extracting(Task::taskArn).containsExactlyElementsOf(listed);
     assertThat(recorder.requests(DescribeTasksRequest.class))
         .extracting(r -> r.tasks().size())
