@@ -125,6 +125,7 @@ public class EcsTemplate implements EcsOperations {
 
   @Override
   public Task stopTask(TaskRef task, String reason) {
+    scope.check("cluster", task.cluster().arn());
     scope.check("task", task.arn());
     return stop(task, reason, carefulStop);
   }
