@@ -132,6 +132,7 @@ public class EcsTemplate implements EcsOperations {
 
   @Override
   public Task stopTaskPatiently(TaskRef task, String reason) {
+    scope.check("cluster", task.cluster().arn());
     scope.check("task", task.arn());
     return stop(task, reason, patientStop);
   }
