@@ -22,7 +22,9 @@ class AuditConfiguration {
   }
 
   @Bean
-  AuditRecovery auditRecovery(AuditStore store, DataSource dataSource, AuditProperties properties) {
-    return new AuditRecovery(store, AuditRecovery.isExclusive(dataSource), properties);
+  AuditRecovery auditRecovery(
+      JdbcClient jdbc, AuditStore store, DataSource dataSource, AuditProperties properties) {
+    return new AuditRecovery(
+        new AuditInstances(jdbc, store), AuditRecovery.isExclusive(dataSource), properties);
   }
 }

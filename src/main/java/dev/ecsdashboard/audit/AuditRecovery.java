@@ -25,33 +25,33 @@ class AuditRecovery implements InitializingBean, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(AuditRecovery.class);
   private static final Duration FORGET_INSTANCES_AFTER = Duration.ofDays(7);
 
-  private final AuditStore store;
+  private final AuditInstances instances;
   private final boolean exclusive;
   private final AuditProperties properties;
 
-  AuditRecovery(AuditStore store, boolean exclusive, AuditProperties properties) {
-    this.store = store;
+  AuditRecovery(AuditInstances instances, boolean exclusive, AuditProperties properties) {
+    this.instances = instances;
     this.exclusive = exclusive;
     this.properties = properties;
   }
 
   @Override
   public void afterPropertiesSet() {
-    store.heartbeat();
-    report(store.abandonOpenRecords(exclusive, properties.staleAfter()));
+    instances.heartbeat();
+    report(instances.abandonOpenRecords(exclusive, properties.staleAfter()));
   }
 
   @Scheduled(
       fixedDelayString = "${dashboard.audit.heartbeat:10s}",
       initialDelayString = "${dashboard.audit.heartbeat:10s}")
   void beat() {
-    store.heartbeat();
-    report(store.abandonOpenRecords(false, properties.staleAfter()));
+    instances.heartbeat();
+    report(instances.abandonOpenRecords(false, properties.staleAfter()));
   }
 
   @Override
   public void destroy() {
-    store.unregister(FORGET_INSTANCES_AFTER);
+    instances.unregister(FORGET_INSTANCES_AFTER);
   }
 
   private static void report(List<AuditEntry> marked) {

@@ -3,7 +3,6 @@ package dev.ecsdashboard.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -109,71 +108,6 @@ public class AuditStore {
         .list();
   }
 
-  /** Says this process is alive; registers it the first time. */
-  void heartbeat() {
-    OffsetDateTime now = now();
-    int updated =
-        jdbc.sql("UPDATE audit_instance SET heartbeat_at = ? WHERE instance_id = ?")
-            .params(now, instanceId)
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "INSERT INTO audit_instance (instance_id, started_at, heartbeat_at) VALUES (?, ?, ?)")
-          .params(instanceId, now, now)
-          .update();
-    }
-  }
-
-  /** Forgets this process (on an orderly shutdown) and processes silent for a long time. */
-  void unregister(Duration forgetAfter) {
-    jdbc.sql("DELETE FROM audit_instance WHERE instance_id = ? OR heartbeat_at < ?")
-        .params(instanceId, now().minus(forgetAfter))
-        .update();
-  }
-
-  /**
-   * Marks as "outcome unknown" the records left open by processes that are gone: every other
-   * process when {@code othersAreGone} (a database only this process can open), otherwise those
-   * whose heartbeat is older than {@code staleAfter}.
-   *
-   * @return the records marked
-   */
-  List<AuditEntry> abandonOpenRecords(boolean othersAreGone, Duration staleAfter) {
-    String alive =
-        othersAreGone
-            ? ""
-            : " AND instance_id NOT IN (SELECT instance_id FROM audit_instance WHERE heartbeat_at >= ?)";
-    List<Object> params = new ArrayList<>(List.of(AuditOutcome.PENDING.name(), instanceId));
-    if (!othersAreGone) {
-      params.add(now().minus(staleAfter));
-    }
-    List<Long> ids =
-        jdbc.sql("SELECT id FROM stop_audit WHERE outcome = ? AND instance_id <> ?" + alive)
-            .params(params)
-            .query(Long.class)
-            .list();
-    List<AuditEntry> marked = new ArrayList<>();
-    for (long id : ids) {
-      int updated =
-          jdbc.sql(
-                  "UPDATE stop_audit SET outcome = ?, completed_at = ?, error_code = ?,"
-                      + " error_message = ? WHERE id = ? AND outcome = ?")
-              .params(
-                  AuditOutcome.UNKNOWN.name(),
-                  now(),
-                  "OutcomeUnknown",
-                  "The dashboard process ended before ECS answered. Check the task in ECS.",
-                  id,
-                  AuditOutcome.PENDING.name())
-              .update();
-      if (updated == 1) {
-        find(id).ifPresent(marked::add);
-      }
-    }
-    marked.forEach(AuditLogLine::log);
-    return marked;
-  }
-
   private long insert(
       StopAttempt a,
       AuditOutcome outcome,
@@ -231,7 +165,7 @@ public class AuditStore {
     return time == null ? null : time.toInstant();
   }
 
-  private OffsetDateTime now() {
+  OffsetDateTime now() {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 

@@ -2,7 +2,6 @@ package dev.ecsdashboard.stop;
 
 import dev.ecsdashboard.audit.AuditOutcome;
 import dev.ecsdashboard.audit.AuditStore;
-import dev.ecsdashboard.audit.StopAttempt;
 import dev.ecsdashboard.ecs.EcsCallException;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsOperations.DescribedTasks;
@@ -37,7 +36,7 @@ class BulkStopRunner implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(BulkStopRunner.class);
 
   private final EcsOperations ecs;
-  private final AuditStore audit;
+  private final BulkRecords records;
   private final StopProperties.Bulk properties;
   private final Clock clock;
   private final ExecutorService workers;
@@ -45,7 +44,7 @@ class BulkStopRunner implements DisposableBean {
 
   BulkStopRunner(EcsOperations ecs, AuditStore audit, StopProperties.Bulk properties, Clock clock) {
     this.ecs = ecs;
-    this.audit = audit;
+    this.records = new BulkRecords(audit);
     this.properties = properties;
     this.clock = clock;
     this.workers =
@@ -83,10 +82,10 @@ class BulkStopRunner implements DisposableBean {
         later(round, () -> describe(batch, round + 1));
         return;
       }
-      batch.tasks().forEach(t -> fail(batch, t, null, AuditOutcome.FAILED, e));
+      batch.tasks().forEach(t -> records.failed(batch, t, e));
       return;
     } catch (EcsCallException e) {
-      batch.tasks().forEach(t -> fail(batch, t, null, AuditOutcome.FAILED, e));
+      batch.tasks().forEach(t -> records.failed(batch, t, e));
       return;
     }
     Map<String, Task> byId = new HashMap<>();
@@ -98,10 +97,11 @@ class BulkStopRunner implements DisposableBean {
       if (before == null) {
         Failure failure = failures.get(task.taskId());
         String code = failure == null ? "MISSING" : failure.reason();
-        recordAtOnce(batch, task, null, AuditOutcome.FAILED, code, "ECS does not know this task.");
+        records.atOnce(
+            batch, task, null, AuditOutcome.FAILED, code, "ECS does not know this task.");
       } else if (StopCall.isStopping(before)) {
         task.described(before.taskArn());
-        recordAtOnce(
+        records.atOnce(
             batch,
             task,
             before,
@@ -110,7 +110,7 @@ class BulkStopRunner implements DisposableBean {
             StopService.alreadyStoppedNote(before));
       } else {
         task.described(before.taskArn());
-        task.opened(audit.open(attempt(batch, before)));
+        records.open(batch, task, before);
         workers.execute(() -> stop(batch, task, 1));
       }
     }
@@ -130,77 +130,34 @@ class BulkStopRunner implements DisposableBean {
       }
     } catch (RuntimeException e) {
       log.error("Bulk stop {}: unexpected failure stopping {}", batch.id(), task.taskId(), e);
-      complete(batch, task, AuditOutcome.UNKNOWN, e.getClass().getSimpleName(), e.getMessage());
+      records.complete(
+          batch, task, AuditOutcome.UNKNOWN, e.getClass().getSimpleName(), e.getMessage());
       return;
     }
     EcsCallException error = result.error();
     switch (result.kind()) {
-      case STOPPED -> complete(batch, task, AuditOutcome.STOPPED, null, null);
+      case STOPPED -> records.complete(batch, task, AuditOutcome.STOPPED, null, null);
       case ALREADY_STOPPED ->
-          complete(
+          records.complete(
               batch,
               task,
               AuditOutcome.ALREADY_STOPPED,
               null,
               StopService.alreadyStoppedNote(result.task()));
-      case FAILED -> complete(batch, task, AuditOutcome.FAILED, code(error), message(error));
+      case FAILED ->
+          records.complete(batch, task, AuditOutcome.FAILED, code(error), message(error));
       case RETRYABLE, UNKNOWN -> {
         boolean unknown = result.kind() == StopCall.Kind.UNKNOWN;
         if (pastDeadline(batch)) {
           AuditOutcome outcome = unknown ? AuditOutcome.UNKNOWN : AuditOutcome.FAILED;
-          complete(batch, task, outcome, code(error), "Gave up at the deadline: " + message(error));
+          records.complete(
+              batch, task, outcome, code(error), "Gave up at the deadline: " + message(error));
         } else {
           task.waiting(code(error), message(error), unknown);
           later(round, () -> stop(batch, task, round + 1));
         }
       }
     }
-  }
-
-  private void complete(
-      BulkStop batch, BulkTask task, AuditOutcome outcome, String code, String message) {
-    if (task.auditId() != null) {
-      audit.complete(task.auditId(), outcome, code, message);
-    }
-    batch.finished(task, BulkTaskState.valueOf(outcome.name()), code, message);
-  }
-
-  private void recordAtOnce(
-      BulkStop batch,
-      BulkTask task,
-      Task before,
-      AuditOutcome outcome,
-      String code,
-      String message) {
-    StopAttempt attempt =
-        before != null
-            ? attempt(batch, before)
-            : new StopAttempt(
-                batch.id(),
-                batch.user(),
-                batch.cluster().name(),
-                task.taskArn(),
-                null,
-                Map.of(),
-                batch.reasonTyped(),
-                batch.reasonSent());
-    audit.record(attempt, outcome, code, message);
-    batch.finished(task, BulkTaskState.valueOf(outcome.name()), code, message);
-  }
-
-  private void fail(
-      BulkStop batch, BulkTask task, Task before, AuditOutcome outcome, EcsCallException e) {
-    recordAtOnce(batch, task, before, outcome, e.errorCode(), e.getMessage());
-  }
-
-  private StopAttempt attempt(BulkStop batch, Task before) {
-    return StopService.attempt(
-        batch.id(),
-        batch.user(),
-        batch.cluster().name(),
-        before,
-        batch.reasonTyped(),
-        batch.reasonSent());
   }
 
   private void later(int round, Runnable job) {

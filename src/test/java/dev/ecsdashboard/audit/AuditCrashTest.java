@@ -41,7 +41,11 @@ class AuditCrashTest {
     SingleConnectionDataSource dataSource = AuditStoreH2Test.h2(directory);
     try {
       AuditStore restarted = new AuditStore(JdbcClient.create(dataSource), Clock.systemUTC());
-      new AuditRecovery(restarted, true, AuditStoreContract.properties()).afterPropertiesSet();
+      new AuditRecovery(
+              new AuditInstances(JdbcClient.create(dataSource), restarted),
+              true,
+              AuditStoreContract.properties())
+          .afterPropertiesSet();
 
       List<AuditEntry> records = restarted.findAll(AuditFilter.ALL);
       assertThat(records)
@@ -62,7 +66,7 @@ class AuditCrashTest {
       SingleConnectionDataSource dataSource = AuditStoreH2Test.h2(Path.of(args[0]));
       Flyway.configure().dataSource(dataSource).load().migrate();
       AuditStore store = new AuditStore(JdbcClient.create(dataSource), Clock.systemUTC());
-      store.heartbeat();
+      new AuditInstances(JdbcClient.create(dataSource), store).heartbeat();
       store.open(AuditStoreContract.attempt("operator", "prod"));
       System.out.println("intent written");
       System.out.flush();

@@ -27,6 +27,10 @@ abstract class AuditStoreContract {
     return new AuditStore(JdbcClient.create(dataSource()), java.time.Clock.systemUTC());
   }
 
+  AuditInstances instances(AuditStore store) {
+    return new AuditInstances(JdbcClient.create(dataSource()), store);
+  }
+
   static StopAttempt attempt(String user, String cluster) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("team", "payments");
@@ -132,12 +136,12 @@ abstract class AuditStoreContract {
   void marksAnInterruptedStopOutcomeUnknownAfterARestart() {
     // The process writes its intent, then "crashes" before ECS answers.
     AuditStore crashed = newStore();
-    crashed.heartbeat();
+    instances(crashed).heartbeat();
     long id = crashed.open(attempt("operator", "prod"));
 
     // A new process starts on the same database.
     AuditStore restarted = newStore();
-    new AuditRecovery(restarted, true, properties()).afterPropertiesSet();
+    new AuditRecovery(instances(restarted), true, properties()).afterPropertiesSet();
 
     AuditEntry entry = restarted.find(id).orElseThrow();
     assertThat(entry.outcome()).isEqualTo(AuditOutcome.UNKNOWN);
@@ -148,18 +152,18 @@ abstract class AuditStoreContract {
   @Test
   void leavesTheOpenRecordsOfALiveProcessAloneOnASharedDatabase() {
     AuditStore live = newStore();
-    live.heartbeat();
+    instances(live).heartbeat();
     long id = live.open(attempt("operator", "prod"));
 
     AuditStore replica = newStore();
-    List<AuditEntry> marked = replica.abandonOpenRecords(false, Duration.ofMinutes(1));
+    List<AuditEntry> marked = instances(replica).abandonOpenRecords(false, Duration.ofMinutes(1));
 
     assertThat(marked).extracting(AuditEntry::id).doesNotContain(id);
     assertThat(replica.find(id).orElseThrow().outcome()).isEqualTo(AuditOutcome.PENDING);
 
     // Once the live process stops beating (or shut down in order), its open records are orphans.
-    live.unregister(Duration.ofDays(7));
-    assertThat(replica.abandonOpenRecords(false, Duration.ofMinutes(1)))
+    instances(live).unregister(Duration.ofDays(7));
+    assertThat(instances(replica).abandonOpenRecords(false, Duration.ofMinutes(1)))
         .extracting(AuditEntry::id)
         .contains(id);
   }

@@ -1,0 +1,87 @@
+package dev.ecsdashboard.audit;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The dashboard processes that write to the audit database, each with a heartbeat, and the records
+ * of intent left open by processes that are gone.
+ */
+class AuditInstances {
+
+  private final JdbcClient jdbc;
+  private final AuditStore store;
+
+  AuditInstances(JdbcClient jdbc, AuditStore store) {
+    this.jdbc = jdbc;
+    this.store = store;
+  }
+
+  /** Says this process is alive; registers it the first time. */
+  void heartbeat() {
+    OffsetDateTime now = store.now();
+    int updated =
+        jdbc.sql("UPDATE audit_instance SET heartbeat_at = ? WHERE instance_id = ?")
+            .params(now, store.instanceId())
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO audit_instance (instance_id, started_at, heartbeat_at) VALUES (?, ?, ?)")
+          .params(store.instanceId(), now, now)
+          .update();
+    }
+  }
+
+  /** Forgets this process (on an orderly shutdown) and processes silent for a long time. */
+  void unregister(Duration forgetAfter) {
+    jdbc.sql("DELETE FROM audit_instance WHERE instance_id = ? OR heartbeat_at < ?")
+        .params(store.instanceId(), store.now().minus(forgetAfter))
+        .update();
+  }
+
+  /**
+   * Marks as "outcome unknown" the records left open by processes that are gone: every other
+   * process when {@code othersAreGone} (a database only this process can open), otherwise those
+   * whose heartbeat is older than {@code staleAfter}.
+   *
+   * @return the records marked
+   */
+  List<AuditEntry> abandonOpenRecords(boolean othersAreGone, Duration staleAfter) {
+    String alive =
+        othersAreGone
+            ? ""
+            : " AND instance_id NOT IN (SELECT instance_id FROM audit_instance WHERE heartbeat_at >= ?)";
+    List<Object> params = new ArrayList<>(List.of(AuditOutcome.PENDING.name(), store.instanceId()));
+    if (!othersAreGone) {
+      params.add(store.now().minus(staleAfter));
+    }
+    List<Long> ids =
+        jdbc.sql("SELECT id FROM stop_audit WHERE outcome = ? AND instance_id <> ?" + alive)
+            .params(params)
+            .query(Long.class)
+            .list();
+    List<AuditEntry> marked = new ArrayList<>();
+    for (long id : ids) {
+      int updated =
+          jdbc.sql(
+                  "UPDATE stop_audit SET outcome = ?, completed_at = ?, error_code = ?,"
+                      + " error_message = ? WHERE id = ? AND outcome = ?")
+              .params(
+                  AuditOutcome.UNKNOWN.name(),
+                  store.now(),
+                  "OutcomeUnknown",
+                  "The dashboard process ended before ECS answered. Check the task in ECS.",
+                  id,
+                  AuditOutcome.PENDING.name())
+              .update();
+      if (updated == 1) {
+        store.find(id).ifPresent(marked::add);
+      }
+    }
+    marked.forEach(AuditLogLine::log);
+    return marked;
+  }
+}
