@@ -45,7 +45,7 @@ class SecretsStayHiddenTest {
 
   @Test
   void acceptsTheHashesOfHtpasswd() {
-    // printf secret | htpasswd -niBC 10 "" | tr -d ':\\n'
+    // printf secret | htpasswd -niBC 10 "" | tr -d ':\n'
     String htpasswd = "{bcrypt}$2y$10$NyWsWAD1QHjtP3ULdHtJ1eHp71txbyMvCKwZFs.ZzJ5sxq.qyj3Ia";
     PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
