@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ecsdashboard.support.DemoAppTest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * Pages get a signed-in session (and a CSRF token when they are forms); tool endpoints get HTTP
  * Basic with the demo password, checked against its bcrypt hash as in production.
  */
-@SecuredAppTest
+@DemoAppTest
 class AccessMatrixTest {
 
   private static final String PROD = "prod-web";

@@ -3,7 +3,6 @@ package dev.ecsdashboard.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.ecsdashboard.cluster.ClusterService;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -30,7 +29,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,9 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "dashboard.ecs.mode=aws",
-      "dashboard.ecs.region=us-east-1",
-      "dashboard.ecs.endpoint=http://127.0.0.1:9",
+      // The demo ECS, without the demo profile's local users.
+      "dashboard.ecs.mode=demo",
       "dashboard.security.oidc.client-id=" + TestOidcProvider.DASHBOARD_CLIENT,
       "dashboard.security.oidc.client-secret=" + TestOidcProvider.DASHBOARD_SECRET,
       "dashboard.security.oidc.audiences=" + TestOidcProvider.DASHBOARD_CLIENT,
@@ -59,7 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
       "dashboard.security.oidc.role-mappings[2].roles=OPERATOR@staging-*,VIEWER"
     })
 @ActiveProfiles("test")
-@MockitoBean(types = ClusterService.class)
 @DirtiesContext
 class SingleSignOnTest {
 
