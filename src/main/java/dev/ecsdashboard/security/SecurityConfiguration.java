@@ -13,6 +13,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -60,7 +61,9 @@ class SecurityConfiguration {
             new OrRequestMatcher(
                 pathPattern("/api/**"),
                 pathPattern("/actuator/**"),
-                EndpointRequest.toAnyEndpoint()))
+                EndpointRequest.toAnyEndpoint(),
+                // RFC 9728 metadata, named in the WWW-Authenticate of a 401 to bearer clients.
+                pathPattern(HttpMethod.GET, "/.well-known/oauth-protected-resource/**")))
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -92,6 +95,13 @@ class SecurityConfiguration {
               resourceServer
                   .authenticationEntryPoint(problems)
                   .accessDeniedHandler(problems)
+                  .protectedResourceMetadata(
+                      metadata ->
+                          metadata.protectedResourceMetadataCustomizer(
+                              resource ->
+                                  resource
+                                      .authorizationServer(properties.oidc().issuerUri().toString())
+                                      .tlsClientCertificateBoundAccessTokens(false)))
                   .jwt(
                       jwt ->
                           jwt.decoder(jwtDecoder.getObject())

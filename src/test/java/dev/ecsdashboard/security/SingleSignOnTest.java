@@ -121,19 +121,13 @@ class SingleSignOnTest {
     String token = accessToken(TestOidcProvider.TOOL_CLIENT, TestOidcProvider.TOOL_SECRET);
 
     HttpResponse<String> stop =
-        send(
-            HttpRequest.newBuilder(dashboard("/api/test-probe/clusters/staging-batch/stop"))
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        send(bearerPost("/api/test-probe/clusters/staging-batch/stop", token));
     assertThat(stop.statusCode()).isEqualTo(200);
     assertThat(stop.body()).isEqualTo("deploy-bot stopped in staging-batch");
     assertThat(stop.headers().firstValue("Set-Cookie")).isEmpty();
 
     HttpResponse<String> refused =
-        send(
-            HttpRequest.newBuilder(dashboard("/api/test-probe/clusters/prod-web/stop"))
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        send(bearerPost("/api/test-probe/clusters/prod-web/stop", token));
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(refused.body())
@@ -196,6 +190,21 @@ class SingleSignOnTest {
         .hasValueSatisfying(
             cookie -> assertThat(cookie).contains("; HttpOnly").doesNotContain("Secure"));
     assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+  }
+
+  @Test
+  void publishesTheProtectedResourceMetadataNamedInA401() throws Exception {
+    HttpResponse<String> metadata =
+        send(HttpRequest.newBuilder(dashboard("/.well-known/oauth-protected-resource")));
+
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(metadata.body()).contains(TestOidcProvider.issuer(provider));
+  }
+
+  private HttpRequest.Builder bearerPost(String path, String token) {
+    return HttpRequest.newBuilder(dashboard(path))
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.noBody());
   }
 
   private URI dashboard(String path) {
