@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.TaskQuery;
+import dev.ecsdashboard.support.DemoAppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application starts with the demo profile, and its one door to ECS reaches the
  * simulation: the aws-mode client stands aside for the demo client.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = "dashboard.ecs.mode=demo")
-@ActiveProfiles("demo")
+@DemoAppTest
 class DemoModeApplicationTest {
 
   @Autowired EcsOperations ecs;
