@@ -2,7 +2,6 @@ package dev.ecsdashboard.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
-import dev.ecsdashboard.ecs.EcsConfigurationException;
 import jakarta.servlet.DispatcherType;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,13 +18,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -159,38 +152,6 @@ class SecurityConfiguration {
                   .userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles.oidcUserService())));
     }
     return http.build();
-  }
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  /**
-   * The local users; empty when people sign in through OpenID Connect only (never Spring Boot's
-   * generated default user).
-   */
-  @Bean
-  UserDetailsService userDetailsService(SecurityProperties properties) {
-    if (!properties.hasUserSource()) {
-      throw new EcsConfigurationException(
-          "No user can sign in: no user source is configured, and there is no default user"
-              + " outside the demo profile.",
-          "Configure local users under dashboard.security.users (user name, bcrypt password"
-              + " hash, roles; the README shows how to make a hash), or an OpenID Connect"
-              + " provider under dashboard.security.oidc (issuer-uri, client-id, client-secret,"
-              + " role-mappings), or start the demo with --spring.profiles.active=demo.",
-          null);
-    }
-    return new InMemoryUserDetailsManager(
-        properties.users().stream().map(SecurityConfiguration::toUserDetails).toList());
-  }
-
-  private static UserDetails toUserDetails(SecurityProperties.LocalUser user) {
-    return User.withUsername(user.username())
-        .password(user.passwordHash())
-        .authorities(Grants.parse(user.roles()).authorities())
-        .build();
   }
 
   /** Signed in, with at least one grant: anything finer is the services' {@link ClusterAccess}. */

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.WebAttributes;
@@ -23,7 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The 403 page as Spring Security forwards to it, with the refusal as a request attribute. */
 @WebMvcTest(AccessDeniedController.class)
 @DashboardWebMvcTest
-@Import(ClusterAccess.class)
 class AccessDeniedControllerTest {
 
   @Autowired MockMvc mvc;
