@@ -1,5 +1,6 @@
 package dev.ecsdashboard.stop;
 
+import dev.ecsdashboard.ecs.InvalidReferenceException;
 import dev.ecsdashboard.ecs.TaskQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,23 @@ public class BulkStopForm {
   /** The tasks page's filter, as ListTasks takes it. */
   public TaskQuery query() {
     return new TaskQuery(
-        blank(desiredStatus) ? null : DesiredStatus.fromValue(desiredStatus),
+        known("desiredStatus", desiredStatus, DesiredStatus.fromValue(desiredStatus)),
         serviceName,
         family,
         startedBy,
-        blank(launchType) ? null : LaunchType.fromValue(launchType),
+        known("launchType", launchType, LaunchType.fromValue(launchType)),
         null);
+  }
+
+  /** An enum value ECS knows, null for none; anything else is refused before ECS is called. */
+  private static <E extends Enum<E>> E known(String field, String value, E parsed) {
+    if (blank(value)) {
+      return null;
+    }
+    if (parsed == null || "UNKNOWN_TO_SDK_VERSION".equals(parsed.name())) {
+      throw new InvalidReferenceException(field, value, "ECS has no " + field + " " + value + ".");
+    }
+    return parsed;
   }
 
   private static boolean blank(String value) {
