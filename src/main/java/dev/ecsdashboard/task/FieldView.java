@@ -95,15 +95,16 @@ public record FieldView(
     StringBuilder label = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
+      boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
       boolean wordStart =
           i > 0
               && Character.isUpperCase(c)
-              && (Character.isLowerCase(name.charAt(i - 1))
-                  || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))));
+              && (Character.isLowerCase(name.charAt(i - 1)) || nextLower);
       if (wordStart) {
         label.append(' ');
       }
-      label.append(i == 0 ? Character.toUpperCase(c) : c);
+      // Acronyms (bindIP) keep their capitals; other words read in lower case.
+      label.append(i == 0 ? Character.toUpperCase(c) : nextLower ? Character.toLowerCase(c) : c);
     }
     return label.toString();
   }
