@@ -121,6 +121,7 @@ public class EcsTemplate implements EcsOperations {
 
   @Override
   public Task stopTask(TaskRef task, String reason) {
+    scope.check("cluster", task.cluster().arn());
     scope.check("task", task.arn());
     return call(
         "StopTask",

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
  * The ListTasks filters. ECS allows only some combinations (for example {@code serviceName} with
  * {@code family} is rejected), and ECS's own answer is passed on.
  *
- * @param desiredStatus RUNNING (ECS's default when null), STOPPED or PENDING
+ * @param desiredStatus RUNNING (also when null, as in ECS), STOPPED or PENDING
  * @param serviceName tasks of this service
  * @param family tasks of this task definition family
  * @param startedBy tasks started with this tag
@@ -30,6 +30,10 @@ public record TaskQuery(
 
   /** Rejects malformed filter values before they can reach ECS. */
   public TaskQuery {
+    // ECS's own default, sent explicitly: some ECS emulators list tasks of every status without it.
+    desiredStatus = desiredStatus == null ? DesiredStatus.RUNNING : desiredStatus;
+    requireKnown("desiredStatus", desiredStatus, DesiredStatus.UNKNOWN_TO_SDK_VERSION);
+    requireKnown("launchType", launchType, LaunchType.UNKNOWN_TO_SDK_VERSION);
     serviceName = check("serviceName", serviceName, NAME);
     family = check("family", family, NAME);
     startedBy = check("startedBy", startedBy, STARTED_BY);
@@ -51,6 +55,16 @@ public record TaskQuery(
         .startedBy(startedBy)
         .launchType(launchType)
         .containerInstance(containerInstance);
+  }
+
+  /** {@code fromValue} of an unknown value gives UNKNOWN_TO_SDK_VERSION, which sends no filter. */
+  private static void requireKnown(String field, Enum<?> value, Enum<?> unknown) {
+    if (value == unknown) {
+      throw new InvalidReferenceException(
+          field,
+          String.valueOf(value),
+          "The " + field + " filter holds a value ECS does not know.");
+    }
   }
 
   private static String check(String field, String value, Pattern pattern) {

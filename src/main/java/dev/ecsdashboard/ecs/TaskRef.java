@@ -53,8 +53,8 @@ public record TaskRef(ClusterRef cluster, String id, Optional<Arn> arn) {
       throw new InvalidReferenceException(
           "task", task, "This is not a valid task ARN: the task ID or cluster name is malformed.");
     }
+    clusterRef.arn().ifPresent(clusterArn -> requireSameAccountAndRegion(clusterArn, arn, task));
     if (second.isPresent()) {
-      ClusterRef arnCluster = new ClusterRef(first, Optional.empty());
       if (clusterGiven && !clusterRef.name().equals(first)) {
         throw new InvalidReferenceException(
             "task",
@@ -65,9 +65,31 @@ public record TaskRef(ClusterRef cluster, String id, Optional<Arn> arn) {
                 + clusterRef.name()
                 + " was given.");
       }
-      clusterRef = arnCluster;
+      if (!clusterGiven) {
+        clusterRef = new ClusterRef(first, Optional.empty());
+      }
     }
     return new TaskRef(clusterRef, id.toLowerCase(Locale.ROOT), Optional.of(arn));
+  }
+
+  /** A cluster ARN given beside a task ARN must be of the task's partition, region and account. */
+  private static void requireSameAccountAndRegion(Arn clusterArn, Arn taskArn, String task) {
+    if (!clusterArn.partition().equals(taskArn.partition())
+        || !clusterArn.region().equals(taskArn.region())
+        || !clusterArn.accountId().equals(taskArn.accountId())) {
+      throw new InvalidReferenceException(
+          "task",
+          task,
+          "The task ARN is for account "
+              + taskArn.accountId().orElse("")
+              + " in "
+              + taskArn.region().orElse("")
+              + ", but the cluster ARN given is for account "
+              + clusterArn.accountId().orElse("")
+              + " in "
+              + clusterArn.region().orElse("")
+              + ".");
+    }
   }
 
   /** The short task ID as operators quote it: the first 8 characters. */
