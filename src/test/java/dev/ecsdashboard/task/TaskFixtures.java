@@ -33,8 +33,10 @@ final class TaskFixtures {
 
   /** The stopped task of the {@code aws ecs stop-task} example output, as ECS sent it. */
   static Task stopTaskExample() {
-    try (InputStream in = TaskFixtures.class.getResourceAsStream("/ecs/stop-task-example.json")) {
-      return WireJson.fromJson(JsonMapper.builder().build().readTree(in), Task::builder);
+    try (InputStream in =
+        TaskFixtures.class.getResourceAsStream("/dev/ecsdashboard/ecs/stop-task-output.json")) {
+      return WireJson.fromJson(
+          JsonMapper.builder().build().readTree(in).get("task"), Task::builder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
