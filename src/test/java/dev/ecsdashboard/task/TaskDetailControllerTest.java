@@ -81,6 +81,17 @@ class TaskDetailControllerTest {
   }
 
   @Test
+  void showsATaskWithAlmostNothingButItsArn() throws Exception {
+    given(tasks.task(any()))
+        .willReturn(Task.builder().taskArn(TaskFixtures.TASK_ARN).lastStatus("PENDING").build());
+
+    String page = render();
+
+    assertThat(page).contains(TASK_ID, "PENDING").doesNotContain("Containers", "Why it stopped");
+    assertThat(page.toLowerCase()).doesNotContain("null");
+  }
+
+  @Test
   void explainsAStopCodeItDoesNotKnowInGeneralWords() throws Exception {
     Task task = TaskFixtures.stopTaskExample().toBuilder().stopCode("SomethingNewFromAws").build();
     given(tasks.task(any())).willReturn(task);
