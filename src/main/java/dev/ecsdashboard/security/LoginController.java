@@ -6,7 +6,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The sign-in page; in demo mode it lists the demo users so a newcomer can try each role. */
+/**
+ * The sign-in page: the form for local users and/or the single sign-on button. In demo mode it
+ * lists the demo users and what each may do, so a newcomer can try each role.
+ */
 @Controller
 class LoginController {
 
@@ -25,13 +28,22 @@ class LoginController {
     List<DemoUser> demoUsers =
         ecs.mode() == EcsProperties.Mode.DEMO
             ? security.users().stream()
-                .map(u -> new DemoUser(u.username(), String.join(", ", u.roles())))
+                .map(u -> new DemoUser(u.username(), Grants.parse(u.roles()).describe()))
                 .toList()
             : List.of();
     model.addAttribute("demoUsers", demoUsers);
+    model.addAttribute("localUsers", !security.users().isEmpty());
+    model.addAttribute("singleSignOn", security.oidc() != null);
+    model.addAttribute(
+        "singleSignOnUrl", "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID);
     return VIEW;
   }
 
-  /** A demo user as the sign-in page shows it; demo passwords equal the user names. */
-  record DemoUser(String username, String roles) {}
+  /**
+   * A demo user as the sign-in page shows it; demo passwords equal the user names.
+   *
+   * @param username the user name, which is also the password
+   * @param may what the user may do, in a sentence
+   */
+  record DemoUser(String username, String may) {}
 }

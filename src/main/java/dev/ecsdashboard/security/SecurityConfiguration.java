@@ -1,64 +1,167 @@
 package dev.ecsdashboard.security;
 
-import dev.ecsdashboard.ecs.EcsConfigurationException;
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import jakarta.servlet.DispatcherType;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
-/** Sign-in with a form against the configured local users; everything but health needs it. */
+/**
+ * Two filter chains. Tools ({@code /api/**} and Actuator) are stateless, without CSRF, with HTTP
+ * Basic for local users and bearer tokens of the OpenID Connect provider, and get problem
+ * documents. People get the sign-in form and/or single sign-on, a session cookie, CSRF-protected
+ * forms and the hardened headers. Both only let in users with at least one grant; which cluster
+ * they may read or stop is decided by {@link ClusterAccess} in the services.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+  /** Scripts and styles from the dashboard's own files only: no inline code, no handlers. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
   @Bean
-  SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
+  @Order(1)
+  SecurityFilterChain toolSecurity(
+      HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
+      throws Exception {
+    boolean basic = !properties.users().isEmpty();
+    boolean bearer = properties.oidc() != null;
+    ProblemResponses problems = new ProblemResponses(basic, bearer);
+    http.securityMatcher(
+            new OrRequestMatcher(
+                pathPattern("/api/**"),
+                pathPattern("/actuator/**"),
+                EndpointRequest.toAnyEndpoint(),
+                // RFC 9728 metadata, named in the WWW-Authenticate of a 401 to bearer clients.
+                pathPattern(HttpMethod.GET, "/.well-known/oauth-protected-resource/**")))
+        .authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
                     .permitAll()
-                    .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
-                    .permitAll()
+                    // Never, even if someone exposes them by configuration.
+                    .requestMatchers(
+                        EndpointRequest.to("env", "configprops", "heapdump", "threaddump"))
+                    .denyAll()
+                    .requestMatchers(EndpointRequest.toAnyEndpoint(), pathPattern("/actuator/**"))
+                    .hasRole(Role.ADMIN.name())
                     .anyRequest()
-                    .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/clusters"))
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+                    .access(SecurityConfiguration::anyGrant))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    if (basic) {
+      http.httpBasic(
+          httpBasic ->
+              httpBasic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
+    }
+    if (bearer) {
+      GroupRoleMapper roles = new GroupRoleMapper(properties.oidc());
+      http.oauth2ResourceServer(
+          resourceServer ->
+              resourceServer
+                  .authenticationEntryPoint(problems)
+                  .accessDeniedHandler(problems)
+                  .protectedResourceMetadata(
+                      metadata ->
+                          metadata.protectedResourceMetadataCustomizer(
+                              resource ->
+                                  resource
+                                      .authorizationServer(properties.oidc().issuerUri().toString())
+                                      .tlsClientCertificateBoundAccessTokens(false)))
+                  .jwt(
+                      jwt ->
+                          jwt.decoder(jwtDecoder.getObject())
+                              .jwtAuthenticationConverter(roles.jwtAuthenticationConverter())));
+    }
     return http.build();
   }
 
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  @Bean
-  UserDetailsService userDetailsService(SecurityProperties properties) {
-    if (properties.users().isEmpty()) {
-      throw new EcsConfigurationException(
-          "No user can sign in: no user source is configured, and there is no default user"
-              + " outside the demo profile.",
-          "Configure local users under dashboard.security.users (user name, bcrypt password"
-              + " hash, roles; the README shows how to make a hash), or start the demo with"
-              + " --spring.profiles.active=demo.",
-          null);
+  @Order(2)
+  SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties)
+      throws Exception {
+    AccessDeniedHandlerImpl accessDeniedPage = new AccessDeniedHandlerImpl();
+    accessDeniedPage.setErrorPage(AccessDeniedController.PATH);
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(
+                        "/login",
+                        AccessDeniedController.PATH,
+                        "/error",
+                        "/css/**",
+                        "/js/**",
+                        "/images/**",
+                        "/favicon.ico")
+                    .permitAll()
+                    .anyRequest()
+                    .access(SecurityConfiguration::anyGrant))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                    .accessDeniedHandler(accessDeniedPage))
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                    .frameOptions(frames -> frames.deny()));
+    if (!properties.users().isEmpty()) {
+      http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/clusters"));
     }
-    return new InMemoryUserDetailsManager(
-        properties.users().stream().map(SecurityConfiguration::toUserDetails).toList());
+    if (properties.oidc() != null) {
+      GroupRoleMapper roles = new GroupRoleMapper(properties.oidc());
+      http.oauth2Login(
+          sso ->
+              sso.loginPage("/login")
+                  .defaultSuccessUrl("/clusters")
+                  .failureUrl("/login?sso-error")
+                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles.oidcUserService())));
+    }
+    return http.build();
   }
 
-  private static UserDetails toUserDetails(SecurityProperties.LocalUser user) {
-    return User.withUsername(user.username())
-        .password(user.passwordHash())
-        .roles(user.roles().toArray(String[]::new))
-        .build();
+  /** Signed in, with at least one grant: anything finer is the services' {@link ClusterAccess}. */
+  private static AuthorizationDecision anyGrant(
+      Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+    Authentication user = authentication.get();
+    return new AuthorizationDecision(
+        user != null
+            && user.isAuthenticated()
+            && !(user instanceof AnonymousAuthenticationToken)
+            && !Grants.of(user.getAuthorities()).isEmpty());
   }
 }

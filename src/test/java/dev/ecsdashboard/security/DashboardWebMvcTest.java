@@ -11,13 +11,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * What an MVC slice test of the dashboard needs beside {@code @WebMvcTest}: the real security rules
- * and the demo profile's users, so that each test signs in as a real demo user.
+ * What an MVC slice test of the dashboard needs beside {@code @WebMvcTest}: the real security
+ * rules, the demo profile's users, so that each test signs in as a real demo user, and {@link
+ * ClusterAccess}, so that templates can ask {@code ${@clusterAccess.canStop(cluster)}}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ActiveProfiles("demo")
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, UserSourceConfiguration.class, ClusterAccess.class})
 @EnableConfigurationProperties({EcsProperties.class, SecurityProperties.class})
 public @interface DashboardWebMvcTest {}

@@ -1,0 +1,225 @@
+package dev.ecsdashboard.security;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.ecsdashboard.support.DemoAppTest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Who gets what: every page and API endpoint, for an anonymous visitor and each demo user. One row
+ * per endpoint in {@link #ROWS}; the expected status follows from the row's rule and from what the
+ * demo configuration lets each user do ({@link Who}), so a new endpoint is one line:
+ *
+ * <ul>
+ *   <li>allowed: the row's status (200 unless the row says otherwise, e.g. 302 after a form);
+ *   <li>anonymous and refused: a page redirects to the sign-in page, a tool endpoint answers 401
+ *       with a problem document;
+ *   <li>signed in and refused: 403, the plain-words page for pages, a problem document for tools.
+ * </ul>
+ *
+ * Pages get a signed-in session (and a CSRF token when they are forms); tool endpoints get HTTP
+ * Basic with the demo password, checked against its bcrypt hash as in production.
+ */
+@DemoAppTest
+class AccessMatrixTest {
+
+  private static final String PROD = "prod-web";
+  private static final String STAGING = "staging-batch";
+
+  /** Every page and tool endpoint there is. */
+  static final List<Endpoint> ROWS =
+      List.of(
+          page("GET /login", anyone()),
+          page("GET /", signedIn()).allowed(302),
+          page("GET /clusters", signedIn()),
+          // Test-only probes of ClusterAccess behind each chain (AccessProbeController); replace
+          // them by the real endpoints' rows.
+          page("GET /test-probe/clusters/" + PROD, read(PROD)),
+          page("POST /test-probe/clusters/" + STAGING + "/stop", stop(STAGING)),
+          page("POST /test-probe/clusters/" + PROD + "/stop", stop(PROD)),
+          tool("GET /api/test-probe/clusters/" + PROD, read(PROD)),
+          tool("POST /api/test-probe/clusters/" + STAGING + "/stop", stop(STAGING)),
+          tool("POST /api/test-probe/clusters/" + PROD + "/stop", stop(PROD)),
+          // Actuator.
+          tool("GET /actuator/health", anyone()),
+          tool("GET /actuator/health/liveness", anyone()),
+          tool("GET /actuator/health/readiness", anyone()),
+          tool("GET /actuator/info", anyone()),
+          tool("GET /actuator", admin()),
+          tool("GET /actuator/metrics", admin()),
+          tool("GET /actuator/metrics/jvm.memory.used", admin()),
+          tool("GET /actuator/prometheus", admin()),
+          tool("GET /actuator/env", admin()).allowed(404),
+          tool("GET /actuator/configprops", admin()).allowed(404),
+          tool("GET /actuator/heapdump", admin()).allowed(404),
+          tool("GET /actuator/threaddump", admin()).allowed(404));
+
+  /** The demo users (password = user name) and what the demo configuration lets them do. */
+  enum Who {
+    ANONYMOUS,
+    VIEWER,
+    OPERATOR,
+    STAGING_OPERATOR,
+    ADMIN;
+
+    String username() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    boolean reads(String cluster) {
+      return this != ANONYMOUS;
+    }
+
+    boolean stops(String cluster) {
+      return this == OPERATOR
+          || this == ADMIN
+          || (this == STAGING_OPERATOR && STAGING.equals(cluster));
+    }
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+
+  static Stream<Arguments> cases() {
+    return ROWS.stream()
+        .flatMap(row -> Arrays.stream(Who.values()).map(who -> Arguments.of(row, who)));
+  }
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @MethodSource("cases")
+  void answersAsTheRulesSay(Endpoint endpoint, Who who) throws Exception {
+    ResultActions result = mvc.perform(endpoint.request(who, users));
+
+    if (endpoint.rule().test(who)) {
+      result.andExpect(status().is(endpoint.allowedStatus()));
+    } else if (who == Who.ANONYMOUS && !endpoint.tool()) {
+      result.andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    } else if (who == Who.ANONYMOUS) {
+      result
+          .andExpect(status().isUnauthorized())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    } else if (!endpoint.tool()) {
+      result.andExpect(status().isForbidden()).andExpect(forwardedUrl("/access-denied"));
+    } else {
+      result
+          .andExpect(status().isForbidden())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+  }
+
+  static Predicate<Who> anyone() {
+    return who -> true;
+  }
+
+  static Predicate<Who> signedIn() {
+    return who -> who != Who.ANONYMOUS;
+  }
+
+  static Predicate<Who> admin() {
+    return who -> who == Who.ADMIN;
+  }
+
+  static Predicate<Who> read(String cluster) {
+    return who -> who.reads(cluster);
+  }
+
+  static Predicate<Who> stop(String cluster) {
+    return who -> who.stops(cluster);
+  }
+
+  /** A page, for browsers: "METHOD /path". */
+  static Endpoint page(String request, Predicate<Who> rule) {
+    return Endpoint.of(false, request, rule);
+  }
+
+  /** A tool endpoint ({@code /api/**}, Actuator): "METHOD /path". */
+  static Endpoint tool(String request, Predicate<Who> rule) {
+    return Endpoint.of(true, request, rule);
+  }
+
+  /**
+   * One row.
+   *
+   * @param tool whether it is served to tools (stateless, Basic or bearer) rather than browsers
+   * @param method the HTTP method
+   * @param path the path
+   * @param rule who may use it
+   * @param allowedStatus the status of an allowed request
+   * @param form form fields of a page's POST
+   * @param json the JSON body of a tool's request, or null
+   */
+  record Endpoint(
+      boolean tool,
+      HttpMethod method,
+      String path,
+      Predicate<Who> rule,
+      int allowedStatus,
+      Map<String, String> form,
+      String json) {
+
+    static Endpoint of(boolean tool, String request, Predicate<Who> rule) {
+      String[] parts = request.split(" ", 2);
+      return new Endpoint(tool, HttpMethod.valueOf(parts[0]), parts[1], rule, 200, Map.of(), null);
+    }
+
+    Endpoint allowed(int status) {
+      return new Endpoint(tool, method, path, rule, status, form, json);
+    }
+
+    Endpoint form(String field, String value) {
+      Map<String, String> fields = new LinkedHashMap<>(form);
+      fields.put(field, value);
+      return new Endpoint(tool, method, path, rule, allowedStatus, Map.copyOf(fields), json);
+    }
+
+    Endpoint json(String body) {
+      return new Endpoint(tool, method, path, rule, allowedStatus, form, body);
+    }
+
+    MockHttpServletRequestBuilder request(Who who, UserDetailsService users) {
+      MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path);
+      form.forEach(request::param);
+      if (json != null) {
+        request.contentType(MediaType.APPLICATION_JSON).content(json);
+      }
+      if (who != Who.ANONYMOUS) {
+        request.with(
+            tool
+                ? httpBasic(who.username(), who.username())
+                : user(users.loadUserByUsername(who.username())));
+      }
+      if (!tool && method != HttpMethod.GET) {
+        request.with(csrf());
+      }
+      return request;
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.ecsdashboard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.ecsdashboard.support.DemoAppTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Headers, CSRF, sessions and the Actuator, on the whole dashboard. */
+@DemoAppTest
+class WebHardeningTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+
+  @Test
+  void sendsTheSecurityHeadersWithAPage() throws Exception {
+    mvc.perform(get("/clusters").with(user(users.loadUserByUsername("viewer"))))
+        .andExpect(status().isOk())
+        .andExpect(
+            header()
+                .string(
+                    "Content-Security-Policy",
+                    allOf(
+                        containsString("default-src 'self'"),
+                        containsString("script-src 'self';"),
+                        containsString("style-src 'self';"),
+                        containsString("frame-ancestors 'none'"),
+                        not(containsString("unsafe-inline")))))
+        .andExpect(header().string("X-Frame-Options", "DENY"))
+        .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+        .andExpect(header().string("Referrer-Policy", "same-origin"))
+        .andExpect(header().string("Cache-Control", containsString("no-store")))
+        .andExpect(header().doesNotExist("Strict-Transport-Security"));
+  }
+
+  @Test
+  void sendsHstsOnlyOverTls() throws Exception {
+    mvc.perform(get("/login").secure(true))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Strict-Transport-Security", containsString("max-age=")));
+  }
+
+  @Test
+  void refusesAFormPostWithoutCsrfToken() throws Exception {
+    mvc.perform(post("/login").param("username", "admin").param("password", "admin"))
+        .andExpect(status().isForbidden())
+        .andExpect(unauthenticated());
+    mvc.perform(
+            post("/test-probe/clusters/staging-batch/stop")
+                .with(user(users.loadUserByUsername("operator"))))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/logout").with(user(users.loadUserByUsername("operator"))))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void acceptsAnApiPostWithBasicAndWithoutCsrfToken() throws Exception {
+    mvc.perform(
+            post("/api/test-probe/clusters/staging-batch/stop")
+                .with(httpBasic("staging-operator", "staging-operator")))
+        .andExpect(status().isOk())
+        .andExpect(content().string("staging-operator stopped in staging-batch"))
+        .andExpect(header().doesNotExist("Set-Cookie"));
+  }
+
+  @Test
+  void refusesWrongBasicCredentialsWithAProblemDocument() throws Exception {
+    mvc.perform(get("/api/test-probe/clusters/default").with(httpBasic("viewer", "admin")))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", "Basic realm=\"ECS Dashboard\""))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(401))
+        .andExpect(jsonPath("$.detail").value(containsString("not accepted")))
+        .andExpect(jsonPath("$.instance").value("/api/test-probe/clusters/default"));
+  }
+
+  @Test
+  void explainsAClusterRefusalInTheProblemDocument() throws Exception {
+    mvc.perform(
+            post("/api/test-probe/clusters/prod-web/stop")
+                .with(httpBasic("staging-operator", "staging-operator")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.title").value("Forbidden"))
+        .andExpect(
+            jsonPath("$.detail").value("staging-operator may not stop tasks of cluster prod-web."));
+  }
+
+  @Test
+  void signsInWithANewSessionIdAndSignsOut() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    String before = session.getId();
+
+    MvcResult signedIn =
+        mvc.perform(
+                post("/login")
+                    .session(session)
+                    .param("username", "operator")
+                    .param("password", "operator")
+                    .with(csrf()))
+            .andExpect(authenticated().withUsername("operator"))
+            .andExpect(redirectedUrl("/clusters"))
+            .andReturn();
+    MockHttpSession after = (MockHttpSession) signedIn.getRequest().getSession();
+    assertThat(after.getId()).isNotEqualTo(before);
+
+    mvc.perform(post("/logout").session(after).with(csrf()))
+        .andExpect(redirectedUrl("/login?logout"))
+        .andExpect(unauthenticated());
+    assertThat(after.isInvalid()).isTrue();
+  }
+
+  @Test
+  void showsHealthWithoutDetails() throws Exception {
+    mvc.perform(get("/actuator/health"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UP"))
+        .andExpect(jsonPath("$.components").doesNotExist())
+        .andExpect(jsonPath("$.details").doesNotExist());
+    mvc.perform(get("/actuator/health/readiness"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.components").doesNotExist());
+  }
+
+  @Test
+  void servesPrometheusToAdmin() throws Exception {
+    mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+  }
+}
