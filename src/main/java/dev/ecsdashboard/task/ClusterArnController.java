@@ -33,6 +33,12 @@ class ClusterArnController {
     return "redirect:/clusters/" + cluster + "/tasks/" + TaskRef.parse(cluster, task).id();
   }
 
+  @GetMapping("/clusters/{prefix:arn:.+}/{name}/tasks/{task}.json")
+  String taskJson(
+      @PathVariable String prefix, @PathVariable String name, @PathVariable String task) {
+    return task(prefix, name, task) + ".json";
+  }
+
   private String clusterName(String prefix, String name) {
     ClusterRef cluster = ClusterRef.parse(prefix + "/" + name);
     scope.check("cluster", cluster.arn());

@@ -135,6 +135,13 @@ class GoToTaskControllerTest {
   }
 
   @Test
+  void redirectsAClusterArnInTheRawJsonUrlToTheName() throws Exception {
+    mvc.perform(
+            get("/clusters/" + PREFIX + "cluster/prod-web/tasks/" + ID + ".json").with(viewer()))
+        .andExpect(redirectedUrl("/clusters/prod-web/tasks/" + ID + ".json"));
+  }
+
+  @Test
   void refusesAClusterArnOfAnotherAccount() throws Exception {
     mvc.perform(
             get("/clusters/arn:aws:ecs:us-east-1:999999999999:cluster/prod-web/tasks")
