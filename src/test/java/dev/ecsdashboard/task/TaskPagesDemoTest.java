@@ -88,11 +88,17 @@ class TaskPagesDemoTest {
 
   @Test
   void showsEveryTaskOfALargeClusterAtOnce() throws Exception {
+    calls.resetCounts();
+
     String page = scraper.page("/clusters/prod-web/tasks?all=true");
 
+    List<String> expected = ids("prod-web", desired("RUNNING"));
     assertThat(PageScraper.taskIds(page))
         .hasSizeGreaterThan(100)
-        .containsExactlyInAnyOrderElementsOf(ids("prod-web", desired("RUNNING")));
+        .containsExactlyInAnyOrderElementsOf(expected);
+    long pages = (expected.size() + 99) / 100;
+    assertThat(calls.callCount("ListTasks")).isEqualTo(pages);
+    assertThat(calls.callCount("DescribeTasks")).isEqualTo(pages);
   }
 
   @Test
