@@ -41,7 +41,7 @@ public class ArnScope {
   /**
    * @throws InvalidReferenceException if the ARN names another region or a different account
    */
-  void check(String field, Optional<Arn> arn) {
+  public void check(String field, Optional<Arn> arn) {
     if (arn.isEmpty()) {
       return;
     }

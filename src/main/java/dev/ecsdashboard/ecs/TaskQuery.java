@@ -31,7 +31,10 @@ public record TaskQuery(
   /** Rejects malformed filter values before they can reach ECS. */
   public TaskQuery {
     // ECS's own default, sent explicitly: some ECS emulators list tasks of every status without it.
-    desiredStatus = desiredStatus == null ? DesiredStatus.RUNNING : desiredStatus;
+    // Not with startedBy, which ECS accepts only as the only filter ("cannot specify startedBy
+    // with other arguments"), and which lists running tasks anyway.
+    boolean onlyStartedBy = startedBy != null && !startedBy.isBlank();
+    desiredStatus = desiredStatus == null && !onlyStartedBy ? DesiredStatus.RUNNING : desiredStatus;
     requireKnown("desiredStatus", desiredStatus, DesiredStatus.UNKNOWN_TO_SDK_VERSION);
     requireKnown("launchType", launchType, LaunchType.UNKNOWN_TO_SDK_VERSION);
     serviceName = check("serviceName", serviceName, NAME);

@@ -42,6 +42,12 @@ class TaskQueryTest {
   }
 
   @Test
+  void sendsStartedByAloneAsEcsRequires() {
+    // ECS answers "cannot specify startedBy with other arguments", desiredStatus included.
+    assertThat(applied(new TaskQuery(null, null, null, "ci", null, null)).desiredStatus()).isNull();
+  }
+
+  @Test
   void rejectsStatusesAndLaunchTypesTheSdkDoesNotKnow() {
     // What DesiredStatus.fromValue and LaunchType.fromValue make of a value they do not know;
     // passed on, the SDK would send no filter at all.
