@@ -48,10 +48,22 @@ class StopTasksApplicationTest {
     mvc.perform(stop("default", id, "draining node for patching"))
         .andExpect(status().is3xxRedirection());
 
-    Task stopped =
+    // The task page follows the stop: it reloads itself until ECS reports STOPPED.
+    String page = taskPage("default", id);
+    if (!"STOPPED".equals(demo.task(id).orElseThrow().lastStatus())) {
+      assertThat(page).contains("http-equiv=\"refresh\"").contains("Stop progress");
+    }
+    String finalPage =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> demo.task(id).orElseThrow(), t -> "STOPPED".equals(t.lastStatus()));
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> taskPage("default", id), p -> !p.contains("http-equiv=\"refresh\""));
+    assertThat(finalPage)
+        .contains("operator: draining node for patching")
+        .contains("class=\"current\">STOPPED</li>")
+        .doesNotContain("Stop task…");
+    Task stopped = demo.task(id).orElseThrow();
+    assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
     assertThat(stopped.stoppedReason()).isEqualTo("operator: draining node for patching");
     assertThat(stopped.tags()).isEmpty();
 
@@ -143,6 +155,26 @@ class StopTasksApplicationTest {
         .andExpect(content().string(containsString("STOPPED</span>: <strong>50</strong>")))
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("http-equiv"))));
     awaitReplacements("prod-web");
+  }
+
+  @Test
+  void theTasksPageOffersBulkStopsToOperatorsOnly() throws Exception {
+    mvc.perform(get("/clusters/default/tasks").with(user("operator").roles("OPERATOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("form=\"bulk-stop\"")))
+        .andExpect(content().string(containsString("Stop all matching this filter")));
+    mvc.perform(get("/clusters/default/tasks").with(user("viewer").roles("VIEWER")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("bulk-stop"))));
+  }
+
+  private String taskPage(String cluster, String id) throws Exception {
+    return mvc.perform(
+            get("/clusters/{c}/tasks/{t}", cluster, id).with(user("operator").roles("OPERATOR")))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   private void awaitReplacements(String cluster) {
