@@ -48,6 +48,20 @@ public final class StaleReads {
     };
   }
 
+  /**
+   * Work that decides something from what it reads (whether to stop a task), which must see ECS as
+   * it is or its error, never an old copy.
+   */
+  public static <T> T untracked(Supplier<T> work) {
+    AtomicLong before = OLDEST_SECONDS.get();
+    OLDEST_SECONDS.remove();
+    try {
+      return work.get();
+    } finally {
+      set(before);
+    }
+  }
+
   static boolean tracking() {
     return OLDEST_SECONDS.get() != null;
   }

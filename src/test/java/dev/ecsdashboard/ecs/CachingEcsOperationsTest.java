@@ -7,6 +7,7 @@ import dev.ecsdashboard.ecs.demo.DemoEcs;
 import dev.ecsdashboard.ecs.demo.DemoEcsClients;
 import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.ecs.demo.DemoFaults;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -185,6 +186,53 @@ class CachingEcsOperationsTest {
     assertThatThrownBy(() -> ecs.describeTask(task))
         .as("work that cannot show the age gets ECS's error")
         .isInstanceOf(EcsThrottledException.class);
+  }
+
+  @Test
+  void decisionsNeverGetAnOldCopy() {
+    TaskRef task = runningTask(prodWeb);
+    ecs.describeTask(task);
+    nanos.addAndGet(FRESHNESS.toNanos());
+    http.setFaults(DemoFaults.NONE.withThrottleRate(1));
+    StaleReads.track();
+
+    assertThatThrownBy(() -> StaleReads.untracked(() -> ecs.describeTask(task)))
+        .isInstanceOf(EcsThrottledException.class);
+    assertThat(StaleReads.oldestSeconds()).isEmpty();
+  }
+
+  @Test
+  void aBulkStopsPatientStopForgetsTheClusterToo() {
+    TaskRef task = runningTask(staging);
+    readPage(staging);
+    http.resetCounts();
+
+    ecs.stopTaskPatiently(task, "test: bulk");
+    readPage(staging);
+
+    assertThat(http.callCount("ListTasks")).isEqualTo(1);
+  }
+
+  @Test
+  void publishesHitsAndMisses() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ecs.bindTo(registry);
+
+    readPage(prodWeb);
+    readPage(prodWeb);
+    readPage(prodWeb);
+
+    assertThat(gets(registry, "miss")).isEqualTo(2);
+    assertThat(gets(registry, "hit")).isEqualTo(4);
+  }
+
+  private static double gets(SimpleMeterRegistry registry, String result) {
+    return registry
+        .get("cache.gets")
+        .tag("cache", "ecs-reads")
+        .tag("result", result)
+        .functionCounter()
+        .count();
   }
 
   @Test
