@@ -161,6 +161,7 @@ describe("browsing", () => {
     await page.locator("#go-cluster").fill("default");
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/clusters/default/tasks/${id}$`));
+    await check(page, "go-to-task-by-id");
 
     const [prodId] = await runningTaskIds(page, "prod-web");
     await page.goto(`/clusters/prod-web/tasks/${prodId}`);
@@ -201,6 +202,7 @@ describe("stopping tasks", () => {
     await signIn(page, "operator");
     const [id] = await runningTaskIds(page, "default");
     await page.goto(`/clusters/default/tasks/${id}`);
+    await check(page, "task-running-operator");
     await page.getByRole("link", { name: "Stop task…" }).click();
     await page.waitForURL(/\/stop$/);
     await check(page, "stop-confirm");
@@ -256,6 +258,7 @@ describe("stopping tasks", () => {
     // The table refreshes in place (every 2 s here): the ticks stay.
     await page.locator(".live-status", { hasText: /^Updated / }).waitFor({ timeout: 15_000 });
     for (const id of ids) assert.equal(await page.getByLabel(`Select task ${id}`).isChecked(), true);
+    await check(page, "tasks-selected");
 
     await page.getByRole("button", { name: "Stop selected…" }).click();
     await page.waitForURL(/\/bulk-stop\?/);
@@ -276,6 +279,7 @@ describe("stopping tasks", () => {
     const [id] = await runningTaskIds(page, "default");
     assert.equal(await page.locator("input[type=checkbox][name=task]").count(), 0);
     assert.equal(await page.getByRole("button", { name: "Stop selected…" }).count(), 0);
+    await check(page, "tasks-viewer");
     await page.goto(`/clusters/default/tasks/${id}`);
     assert.equal(await page.getByRole("link", { name: "Stop task…" }).count(), 0);
     await check(page, "task-viewer");

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LiveRegion, clock, intervalOf, swapRegion } from "./live";
 
-const page = (rows: string, live = "10") => `
+const page = (rows: string, live = "10", notice = "") => `
+  <div data-live-notices>${notice}</div>
   <main><div id="r" data-live="${live}">
     <table><tbody>${rows}</tbody></table>
   </div></main>`;
@@ -70,6 +71,20 @@ describe("LiveRegion", () => {
     expect(live.running).toBe(true);
   });
 
+  it("brings the page's notices along, and takes them away", async () => {
+    const stale = '<div class="alert">ECS did not answer; showing data from 12 s ago</div>';
+    const fetcher = vi
+      .fn<(url: string) => Promise<Response>>()
+      .mockImplementationOnce(() => ok(page(row("a", "RUNNING"), "10", stale)))
+      .mockImplementation(() => ok(page(row("a", "RUNNING"))));
+    new LiveRegion(document.getElementById("r")!, { fetcher, now }).start();
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(document.querySelector("[data-live-notices]")!.textContent).toContain("ECS did not answer");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(document.querySelector("[data-live-notices]")!.textContent).toBe("");
+  });
+
   it("stops when the fresh region is still (data-live=0)", async () => {
     const live = new LiveRegion(document.getElementById("r")!, { fetcher: () => ok(page(row("a", "STOPPED"), "0")), now });
     live.start();
@@ -90,6 +105,7 @@ describe("LiveRegion", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(live.status.classList.contains("failed")).toBe(true);
     expect(live.status.textContent).toBe("Refresh failed at 03:04:05 (HTTP 503). Retrying.");
+    expect(live.status.getAttribute("aria-live")).toBe("polite");
     expect(document.querySelector(".s")!.textContent).toBe("RUNNING");
 
     await vi.advanceTimersByTimeAsync(10_000);

@@ -1,7 +1,8 @@
 // Live regions: a page marks the part whose data moves with data-live="<seconds>" (0: still) and
 // an id. Every interval this fetches the same URL, and swaps that region for the fresh one,
 // keeping the ticked checkboxes, the focus and the scroll position; it pauses while the tab is
-// hidden, says when the data was last fetched, and says so when a refresh fails.
+// hidden, says when the data was last fetched, and says so when a refresh fails. The layout's
+// notices ([data-live-notices], e.g. "ECS did not answer; showing data from 12 s ago") come along.
 
 export type Fetcher = (url: string) => Promise<Response>;
 
@@ -58,6 +59,14 @@ export function swapRegion(region: HTMLElement, fresh: Element): void {
   window.scrollTo(scrollX, scrollY);
 }
 
+/** Replaces the page's notices with those of the fresh page (none when it has none). */
+export function syncNotices(page: Document, fresh: Document): void {
+  const notices = page.querySelector("[data-live-notices]");
+  if (!notices) return;
+  const freshNotices = fresh.querySelector("[data-live-notices]");
+  notices.replaceChildren(...Array.from(freshNotices?.childNodes ?? []).map((n) => page.importNode(n, true)));
+}
+
 /** Follows one region of the page. */
 export class LiveRegion {
   readonly status: HTMLElement;
@@ -77,7 +86,7 @@ export class LiveRegion {
     const doc = region.ownerDocument;
     this.status = doc.createElement("p");
     this.status.className = "live-status";
-    this.status.setAttribute("role", "status");
+    this.status.setAttribute("aria-live", "off");
     this.status.textContent = `Updates itself every ${intervalOf(region) / 1000} s.`;
     region.before(this.status);
     doc.addEventListener("visibilitychange", () => {
@@ -124,9 +133,13 @@ export class LiveRegion {
       const html = await response.text();
       const fresh = new DOMParser().parseFromString(html, "text/html").getElementById(this.region.id);
       if (!fresh) throw new Error("the page came back without this data: are you still signed in?");
+      const doc = fresh.ownerDocument;
       swapRegion(this.region, fresh);
+      syncNotices(this.region.ownerDocument, doc);
       this.lastSuccess = this.now();
       this.status.classList.remove("failed");
+      // Routine updates are not read out every few seconds; a failure is.
+      this.status.setAttribute("aria-live", "off");
       this.status.textContent = `Updated ${clock(this.lastSuccess)}`;
       this.options.onSwap?.(this.region);
       return true;
@@ -134,6 +147,7 @@ export class LiveRegion {
       const why = error instanceof Error ? error.message : String(error);
       const since = this.lastSuccess ? `; showing data from ${clock(this.lastSuccess)}` : "";
       this.status.classList.add("failed");
+      this.status.setAttribute("aria-live", "polite");
       this.status.textContent = `Refresh failed at ${clock(this.now())} (${why})${since}. Retrying.`;
       return false;
     } finally {
