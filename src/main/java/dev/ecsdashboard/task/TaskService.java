@@ -56,8 +56,17 @@ public class TaskService implements DisposableBean {
    * @param pageToken ECS's {@code nextToken} of the previous page, null for the first
    */
   public TaskPage page(ClusterRef cluster, TaskQuery query, String pageToken) {
+    return page(cluster, query, pageToken, EcsOperations.MAX_PAGE);
+  }
+
+  /**
+   * One page of at most {@code maxResults} tasks (1 to 100), in ListTasks order.
+   *
+   * @param pageToken ECS's {@code nextToken} of the previous page, null for the first
+   */
+  public TaskPage page(ClusterRef cluster, TaskQuery query, String pageToken, int maxResults) {
     access.checkRead(cluster.name());
-    TaskArnPage arns = ecs.listTasks(cluster, query, pageToken, EcsOperations.MAX_PAGE);
+    TaskArnPage arns = ecs.listTasks(cluster, query, pageToken, maxResults);
     return new TaskPage(describe(cluster, arns.taskArns()), arns.nextToken());
   }
 
