@@ -98,7 +98,10 @@ class ActuatorDemoTest {
     DemoFaults faults = http.faults();
     try {
       http.setFaults(DemoFaults.NONE.withThrottleRate(1));
-      mvc.perform(get("/api/v1/clusters").with(httpBasic("viewer", "viewer")))
+      // A query of its own, so that no cached answer stands in for ECS.
+      mvc.perform(
+              get("/api/v1/clusters/default/tasks?startedBy=throttled-" + System.nanoTime())
+                  .with(httpBasic("viewer", "viewer")))
           .andExpect(status().isTooManyRequests());
     } finally {
       http.setFaults(faults);
@@ -115,8 +118,8 @@ class ActuatorDemoTest {
         .containsPattern(
             "ecs_calls_seconds_count\\{[^}]*operation=\"ListClusters\",outcome=\"success\"")
         .containsPattern(
-            "ecs_calls_seconds_count\\{[^}]*operation=\"ListClusters\",outcome=\"throttled\"")
-        .containsPattern("ecs_throttled_attempts_total\\{[^}]*operation=\"ListClusters\"")
+            "ecs_calls_seconds_count\\{[^}]*operation=\"ListTasks\",outcome=\"throttled\"")
+        .containsPattern("ecs_throttled_attempts_total\\{[^}]*operation=\"ListTasks\"")
         .containsPattern("dashboard_stops_total\\{[^}]*outcome=\"REFUSED\"");
   }
 

@@ -132,13 +132,20 @@ class ApiErrorsDemoTest {
   void throttlingBeyondTheRetriesIs429AndAnUnreachableEcsIs503() throws Exception {
     DemoFaults faults = http.faults();
     try {
+      // A query of its own, so that no cached answer stands in for ECS.
       http.setFaults(DemoFaults.NONE.withThrottleRate(1));
-      problem(get("/api/v1/clusters"), "viewer", 429)
+      problem(
+              get("/api/v1/clusters/prod-web/tasks?startedBy=throttled-" + System.nanoTime()),
+              "viewer",
+              429)
           .andExpect(jsonPath("$.errorCode").value("ThrottlingException"))
           .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
 
       http.setFaults(DemoFaults.NONE.withErrorRate(1));
-      problem(get("/api/v1/clusters/prod-web/tasks"), "viewer", 503)
+      problem(
+              get("/api/v1/clusters/prod-web/tasks?startedBy=failing-" + System.nanoTime()),
+              "viewer",
+              503)
           .andExpect(jsonPath("$.errorCode").value("ServerException"))
           .andExpect(jsonPath("$.detail", containsString("could not be reached")));
     } finally {
