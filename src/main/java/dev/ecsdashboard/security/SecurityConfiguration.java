@@ -72,15 +72,8 @@ class SecurityConfiguration {
                     .access(SecurityConfiguration::anyGrant))
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
-        .exceptionHandling(
-            exceptions ->
-                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-    if (basic) {
-      http.httpBasic(
-          httpBasic ->
-              httpBasic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
-    }
+        .csrf(csrf -> csrf.disable());
+    answerWithProblems(http, problems, basic);
     if (bearer) {
       GroupRoleMapper roles = new GroupRoleMapper(properties.oidc());
       http.oauth2ResourceServer(
@@ -116,16 +109,21 @@ class SecurityConfiguration {
     ProblemResponses problems = new ProblemResponses(basic, false);
     http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
         .authorizeHttpRequests(
-            requests -> requests.anyRequest().access(SecurityConfiguration::anyGrant))
-        .exceptionHandling(
-            exceptions ->
-                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+            requests -> requests.anyRequest().access(SecurityConfiguration::anyGrant));
+    answerWithProblems(http, problems, basic);
+    return http.build();
+  }
+
+  /** 401 and 403 as problem documents, and HTTP Basic when there are local users. */
+  private static void answerWithProblems(
+      HttpSecurity http, ProblemResponses problems, boolean basic) throws Exception {
+    http.exceptionHandling(
+        exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     if (basic) {
       http.httpBasic(
           httpBasic ->
               httpBasic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
     }
-    return http.build();
   }
 
   @Bean
