@@ -82,6 +82,27 @@ class ApiErrorsDemoTest {
   }
 
   @Test
+  void oddRequestsGetA4xxProblemDocumentNever500() throws Exception {
+    // The API answers JSON only, and says so in a problem document.
+    problem(stop("{\"task\": \"nope\"}").accept(MediaType.TEXT_HTML), "operator", 406);
+    problem(get("/api/v1/clusters/prod-web/tasks/"), "viewer", 400);
+    problem(
+        post("/api/v1/tasks/stop").contentType(MediaType.TEXT_PLAIN).content("task=x"),
+        "operator",
+        415);
+    problem(stop("null"), "operator", 400);
+    problem(stop("{\"task\": [\"a\"]}"), "operator", 400);
+    problem(
+        post("/api/v1/tasks/stop-batch")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"cluster\": \"prod-web\", \"tasks\": [null], \"reason\": \"x\"}"),
+        "operator",
+        400);
+    problem(get("/api/v1/audit?page=-1"), "admin", 400);
+    problem(get("/api/v1/audit?page=x"), "admin", 400);
+  }
+
+  @Test
   void badPagingParametersAre400() throws Exception {
     problem(get("/api/v1/clusters/prod-web/tasks?maxResults=0"), "viewer", 400)
         .andExpect(jsonPath("$.field").value("maxResults"));
@@ -132,13 +153,20 @@ class ApiErrorsDemoTest {
   void throttlingBeyondTheRetriesIs429AndAnUnreachableEcsIs503() throws Exception {
     DemoFaults faults = http.faults();
     try {
+      // A query of its own, so that no cached answer stands in for ECS.
       http.setFaults(DemoFaults.NONE.withThrottleRate(1));
-      problem(get("/api/v1/clusters"), "viewer", 429)
+      problem(
+              get("/api/v1/clusters/prod-web/tasks?startedBy=throttled-" + System.nanoTime()),
+              "viewer",
+              429)
           .andExpect(jsonPath("$.errorCode").value("ThrottlingException"))
           .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
 
       http.setFaults(DemoFaults.NONE.withErrorRate(1));
-      problem(get("/api/v1/clusters/prod-web/tasks"), "viewer", 503)
+      problem(
+              get("/api/v1/clusters/prod-web/tasks?startedBy=failing-" + System.nanoTime()),
+              "viewer",
+              503)
           .andExpect(jsonPath("$.errorCode").value("ServerException"))
           .andExpect(jsonPath("$.detail", containsString("could not be reached")));
     } finally {

@@ -8,17 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecsdashboard.ecs.WireJson;
+import dev.ecsdashboard.support.AwsCli;
 import dev.ecsdashboard.support.MotoEcs;
 import dev.ecsdashboard.support.MotoServer;
 import dev.ecsdashboard.support.MotoServerExtension;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,8 +43,6 @@ import tools.jackson.databind.ObjectMapper;
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
 class TaskDocumentAwsCliIT {
-
-  static final Path AWS = Path.of("/usr/bin/aws");
 
   static MotoServer moto;
   static String cluster;
@@ -83,7 +75,7 @@ class TaskDocumentAwsCliIT {
 
   @Test
   void theApisTaskDocumentEqualsTheAwsCliDescribeTasksOutput(@TempDir Path temp) throws Exception {
-    requireAwsCli();
+    AwsCli.require(getClass().getSimpleName());
 
     JsonNode cli = awsDescribeTasks(temp).get("tasks");
     JsonNode api = apiTask(task.taskArn());
@@ -132,71 +124,23 @@ class TaskDocumentAwsCliIT {
     return parse(body).get("task");
   }
 
-  private JsonNode awsDescribeTasks(Path temp) throws IOException, InterruptedException {
-    Path config = temp.resolve("config");
-    Files.writeString(
-        config, "[default]\nregion = " + MotoServer.REGION + "\ncli_timestamp_format = wire\n");
-    ProcessBuilder command =
-        new ProcessBuilder(
-            List.of(
-                AWS.toString(),
-                "ecs",
-                "describe-tasks",
-                "--cluster",
-                cluster,
-                "--tasks",
-                task.taskArn(),
-                "--include",
-                "TAGS",
-                "--endpoint-url",
-                moto.endpoint().toString(),
-                "--region",
-                MotoServer.REGION,
-                "--output",
-                "json",
-                "--no-cli-pager"));
-    Map<String, String> env = command.environment();
-    env.put("AWS_CONFIG_FILE", config.toString());
-    env.put("AWS_SHARED_CREDENTIALS_FILE", temp.resolve("credentials").toString());
-    env.put("AWS_ACCESS_KEY_ID", "testing");
-    env.put("AWS_SECRET_ACCESS_KEY", "testing");
-    env.remove("AWS_PROFILE");
-    Path out = temp.resolve("out.json");
-    Path err = temp.resolve("err.txt");
-    Process process = command.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("aws ecs describe-tasks did not finish in 60 s");
-    }
-    assertThat(process.exitValue())
-        .as("aws ecs describe-tasks: %s", Files.readString(err, StandardCharsets.UTF_8))
-        .isZero();
-    return parse(Files.readString(out, StandardCharsets.UTF_8));
+  private JsonNode awsDescribeTasks(Path temp) throws Exception {
+    return parse(
+        AwsCli.ecs(
+            moto.endpoint(),
+            MotoServer.REGION,
+            temp,
+            "describe-tasks",
+            "--cluster",
+            cluster,
+            "--tasks",
+            task.taskArn(),
+            "--include",
+            "TAGS"));
   }
 
   /** Numbers as exact decimals, as they were written. */
   private JsonNode parse(String body) {
     return json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
-  }
-
-  private static void requireAwsCli() {
-    if (Files.isExecutable(AWS)) {
-      return;
-    }
-    String message =
-        String.join(
-            "\n",
-            "",
-            "=".repeat(78),
-            " /usr/bin/aws NOT FOUND: the AWS CLI comparison of TaskDocumentAwsCliIT cannot run.",
-            " Install Debian's AWS CLI with:  apt-get install -y awscli",
-            " With -Dit.required=true (as on CI) a missing AWS CLI fails the build.",
-            "=".repeat(78),
-            "");
-    if (Boolean.getBoolean("it.required")) {
-      throw new IllegalStateException(message);
-    }
-    System.err.println(message);
-    Assumptions.abort("/usr/bin/aws is not installed");
   }
 }
