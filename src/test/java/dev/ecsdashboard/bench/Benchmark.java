@@ -30,6 +30,7 @@ public final class Benchmark {
     report.setup("injected ECS latency", latency.toMillis() + " ms per call");
     report.setup("cores", Runtime.getRuntime().availableProcessors());
     report.setup("java", System.getProperty("java.version"));
+    report.setup("load average at start", loadAverage());
     report.header();
     if (parts.contains("demo") || parts.contains("api")) {
       try (DemoRuns run = new DemoRuns(latency)) {
@@ -53,6 +54,7 @@ public final class Benchmark {
     if (parts.contains("cli")) {
       new CliComparison(report).run();
     }
+    report.setup("load average at end", loadAverage());
     report.write(Path.of("target", "bench", "results.json"));
     System.exit(0);
   }
@@ -77,6 +79,15 @@ public final class Benchmark {
         "req/s",
         "target >= 2000; " + result.tool());
     report.add(section, "answers other than 200", result.errors(), "answers", "target 0");
+  }
+
+  /** Other work on the machine slows every figure: the benchmark says how busy it was. */
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private Benchmark() {}
