@@ -8,12 +8,12 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The REST API's response documents. Clusters and tasks are ECS's own wire documents ({@link
- * dev.ecsdashboard.ecs.WireJson}); their schemas in the OpenAPI document are derived from the SDK
- * model ({@link WireSchemas}).
+ * dev.ecsdashboard.ecs.WireJson}, declared as {@code Object} so that the OpenAPI generator does not
+ * introspect the JSON tree class); their schemas are derived from the SDK model ({@link
+ * WireSchemas}).
  */
 final class ApiDocuments {
 
@@ -21,17 +21,17 @@ final class ApiDocuments {
 
   /** {@code GET /api/v1/clusters}: as DescribeClusters answers, clusters the caller may read. */
   record Clusters(
-      @ArraySchema(schema = @Schema(ref = WireSchemas.CLUSTER)) List<ObjectNode> clusters) {}
+      @ArraySchema(schema = @Schema(ref = WireSchemas.CLUSTER)) List<Object> clusters) {}
 
   /** {@code GET /api/v1/clusters/{cluster}/tasks}: one page, described in full with tags. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Tasks(
-      @ArraySchema(schema = @Schema(ref = WireSchemas.TASK)) List<ObjectNode> tasks,
+      @ArraySchema(schema = @Schema(ref = WireSchemas.TASK)) List<Object> tasks,
       @Schema(description = "The token of the next page; absent on the last page.")
           String nextToken) {}
 
   /** One task, as DescribeTasks and StopTask answer (and {@code aws ecs stop-task} prints). */
-  record OneTask(@Schema(ref = WireSchemas.TASK) ObjectNode task) {}
+  record OneTask(@Schema(ref = WireSchemas.TASK) Object task) {}
 
   /**
    * A stop-batch and each task's outcome so far.

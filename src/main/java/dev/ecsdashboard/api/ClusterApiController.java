@@ -37,7 +37,8 @@ class ClusterApiController {
 
   @GetMapping
   ApiDocuments.Clusters clusters() {
-    return new ApiDocuments.Clusters(clusters.clusters().stream().map(WireJson::toJson).toList());
+    return new ApiDocuments.Clusters(
+        clusters.clusters().stream().<Object>map(WireJson::toJson).toList());
   }
 
   @GetMapping("/{cluster}/tasks")
@@ -57,7 +58,7 @@ class ClusterApiController {
     }
     TaskPage page = tasks.page(ref, filter.toQuery(), nextToken, maxResults);
     return new ApiDocuments.Tasks(
-        page.tasks().stream().map(WireJson::toJson).toList(), page.nextToken());
+        page.tasks().stream().<Object>map(WireJson::toJson).toList(), page.nextToken());
   }
 
   /** {@code {*task}}: a task ARN holds slashes ({@code task/CLUSTER/ID}). */

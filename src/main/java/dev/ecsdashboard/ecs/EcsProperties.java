@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout time to open a connection to ECS
  * @param apiCallAttemptTimeout time for one HTTP attempt of a call
  * @param apiCallTimeout time for a whole call, retries included
+ * @param requestTimeout time for all the ECS calls of one web request together: a call is given
+ *     only what is left of it, and none is started once it is used up ({@link EcsDeadline})
  * @param maxAttempts attempts per call (first try plus retries) of the SDK's standard retry
  *     strategy
  * @param demo the simulated ECS of demo mode
@@ -37,6 +39,7 @@ public record EcsProperties(
     @NotNull @DefaultValue("2s") Duration connectTimeout,
     @NotNull @DefaultValue("5s") Duration apiCallAttemptTimeout,
     @NotNull @DefaultValue("15s") Duration apiCallTimeout,
+    @NotNull @DefaultValue("20s") Duration requestTimeout,
     @Min(1) @Max(10) @DefaultValue("4") int maxAttempts,
     @Valid @NotNull @DefaultValue Demo demo) {
 

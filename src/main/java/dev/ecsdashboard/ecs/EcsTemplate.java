@@ -1,8 +1,11 @@
 package dev.ecsdashboard.ecs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -17,7 +20,8 @@ import software.amazon.awssdk.services.ecs.model.TaskField;
 /**
  * {@link EcsOperations} over the SDK's {@link EcsClient}: batching, paging, and the translation of
  * every SDK exception into the dashboard's own. Retries and timeouts are the SDK's, configured on
- * the client; StopTask retries only throttling ({@link StopRetries}).
+ * the client, and each call gets no more than what is left of the request's {@link EcsDeadline};
+ * StopTask retries only throttling ({@link StopRetries}).
  */
 public class EcsTemplate implements EcsOperations {
 
@@ -39,7 +43,11 @@ public class EcsTemplate implements EcsOperations {
             null,
             null,
             () ->
-                client.listClustersPaginator(r -> r.maxResults(MAX_PAGE)).clusterArns().stream()
+                client
+                    .listClustersPaginator(
+                        r -> r.maxResults(MAX_PAGE).overrideConfiguration(timeLeft("ListClusters")))
+                    .clusterArns()
+                    .stream()
                     .toList());
     arns.stream().findFirst().ifPresent(scope::learn);
     return arns;
@@ -57,7 +65,10 @@ public class EcsTemplate implements EcsOperations {
               () ->
                   client
                       .describeClusters(
-                          r -> r.clusters(batch).includeWithStrings("STATISTICS", "TAGS"))
+                          r ->
+                              r.clusters(batch)
+                                  .includeWithStrings("STATISTICS", "TAGS")
+                                  .overrideConfiguration(timeLeft("DescribeClusters")))
                       .clusters()));
     }
     return described;
@@ -78,7 +89,10 @@ public class EcsTemplate implements EcsOperations {
             () ->
                 client.listTasks(
                     r -> {
-                      r.cluster(cluster.name()).nextToken(nextToken).maxResults(maxResults);
+                      r.cluster(cluster.name())
+                          .nextToken(nextToken)
+                          .maxResults(maxResults)
+                          .overrideConfiguration(timeLeft("ListTasks"));
                       query.applyTo(r);
                     }));
     return new TaskArnPage(response.taskArns(), response.nextToken());
@@ -97,7 +111,11 @@ public class EcsTemplate implements EcsOperations {
               null,
               () ->
                   client.describeTasks(
-                      r -> r.cluster(cluster.name()).tasks(batch).include(TaskField.TAGS)));
+                      r ->
+                          r.cluster(cluster.name())
+                              .tasks(batch)
+                              .include(TaskField.TAGS)
+                              .overrideConfiguration(timeLeft("DescribeTasks"))));
       described.addAll(response.tasks());
       failures.addAll(response.failures());
     }
@@ -138,15 +156,36 @@ public class EcsTemplate implements EcsOperations {
   }
 
   private Task stop(TaskRef task, String reason, SdkPlugin retries) {
+    Consumer<AwsRequestOverrideConfiguration.Builder> timeLeft = timeLeft("StopTask");
     StopTaskRequest request =
         StopTaskRequest.builder()
             .cluster(task.cluster().name())
             .task(task.id())
             .reason(reason)
-            .overrideConfiguration(o -> o.addPlugin(retries))
+            .overrideConfiguration(o -> timeLeft.accept(o.addPlugin(retries)))
             .build();
     return call(
         "StopTask", task.cluster().name(), task.id(), () -> client.stopTask(request).task());
+  }
+
+  /**
+   * Limits a call to what is left of the request's ECS time ({@link EcsDeadline}), and sends none
+   * when nothing is left.
+   */
+  private Consumer<AwsRequestOverrideConfiguration.Builder> timeLeft(String operation) {
+    Duration left = EcsDeadline.remaining().orElse(null);
+    if (left == null) {
+      return o -> {};
+    }
+    Duration callTimeout =
+        client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout().orElse(null);
+    if (callTimeout != null && left.compareTo(callTimeout) >= 0) {
+      return o -> {};
+    }
+    if (left.toMillis() < 1) {
+      throw new EcsTimeBudgetException(operation);
+    }
+    return o -> o.apiCallTimeout(left);
   }
 
   private static <T> T call(String operation, String cluster, String task, Supplier<T> call) {

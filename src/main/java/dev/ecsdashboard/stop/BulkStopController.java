@@ -3,12 +3,14 @@ package dev.ecsdashboard.stop;
 import dev.ecsdashboard.audit.AuditFilter;
 import dev.ecsdashboard.audit.AuditStore;
 import dev.ecsdashboard.ecs.ClusterRef;
+import dev.ecsdashboard.ecs.InvalidReferenceException;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +30,10 @@ class BulkStopController {
 
   static final String VIEW_CONFIRM = "stop/bulk-confirm";
   static final String VIEW_RESULT = "stop/bulk-result";
+
+  /** How {@link BulkStopService} names a bulk stop: a random UUID. */
+  private static final Pattern BATCH_ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final BulkStopService bulk;
   private final ReasonPolicy policy;
@@ -89,6 +95,10 @@ class BulkStopController {
   @GetMapping("/clusters/{cluster}/bulk-stop/{id}")
   String result(@PathVariable String cluster, @PathVariable String id, Model model) {
     ClusterRef ref = ClusterRef.parse(cluster);
+    if (!BATCH_ID.matcher(id).matches()) {
+      throw new InvalidReferenceException(
+          "bulk stop ID", id, "A bulk stop ID is a UUID, as in the address a bulk stop goes to.");
+    }
     model.addAttribute("cluster", ref.name());
     model.addAttribute("batchId", id);
     Optional<BulkStop> batch = bulk.find(id);
@@ -111,9 +121,16 @@ class BulkStopController {
     return form.isAll() ? bulk.matching(ref, form.query()) : valid(ref, form.getTask());
   }
 
-  /** The task IDs as parsed: a malformed one is refused before anything is sent. */
+  /**
+   * The tasks as given, once each: a malformed one is refused before anything is sent. An ARN is
+   * passed on as an ARN, so that the service can refuse one of another region or account.
+   */
   private static List<String> valid(ClusterRef ref, List<String> tasks) {
-    return tasks.stream().map(t -> TaskRef.parse(ref.name(), t).id()).distinct().toList();
+    return tasks.stream()
+        .map(t -> TaskRef.parse(ref.name(), t))
+        .map(t -> t.arn().map(Object::toString).orElse(t.id()))
+        .distinct()
+        .toList();
   }
 
   private String show(ClusterRef ref, BulkStopForm form, int count, Model model) {

@@ -3,9 +3,11 @@ package dev.ecsdashboard.stop;
 import dev.ecsdashboard.audit.AuditOutcome;
 import dev.ecsdashboard.audit.AuditStore;
 import dev.ecsdashboard.audit.StopAttempt;
+import dev.ecsdashboard.ecs.ArnScope;
 import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsOperations.TaskArnPage;
+import dev.ecsdashboard.ecs.InvalidReferenceException;
 import dev.ecsdashboard.ecs.TaskQuery;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
@@ -30,6 +32,7 @@ public class BulkStopService {
   private static final int KEPT_BATCHES = 200;
 
   private final EcsOperations ecs;
+  private final ArnScope scope;
   private final ClusterAccess access;
   private final AuditStore audit;
   private final ReasonPolicy policy;
@@ -40,6 +43,7 @@ public class BulkStopService {
 
   BulkStopService(
       EcsOperations ecs,
+      ArnScope scope,
       ClusterAccess access,
       AuditStore audit,
       ReasonPolicy policy,
@@ -47,6 +51,7 @@ public class BulkStopService {
       StopProperties.Bulk properties,
       Clock clock) {
     this.ecs = ecs;
+    this.scope = scope;
     this.access = access;
     this.audit = audit;
     this.policy = policy;
@@ -64,6 +69,8 @@ public class BulkStopService {
    * Starts stopping the tasks (IDs or ARNs; each is stopped once however often it is listed).
    *
    * @throws InvalidStopReasonException when the reason breaks a rule (nothing recorded or sent)
+   * @throws InvalidReferenceException when a task is malformed or an ARN of another region or
+   *     account (nothing recorded or sent)
    * @throws IllegalArgumentException when no task or too many are given
    * @throws AccessDeniedException when the user may not stop tasks of the cluster (each task is
    *     recorded as refused)
@@ -76,6 +83,7 @@ public class BulkStopService {
       TaskRef ref = TaskRef.parse(cluster.name(), task);
       refs.putIfAbsent(ref.id(), ref);
     }
+    checkScope(refs.values());
     if (refs.isEmpty()) {
       throw new IllegalArgumentException("No task was selected.");
     }
@@ -116,6 +124,18 @@ public class BulkStopService {
     }
     runner.run(batch);
     return batch;
+  }
+
+  /**
+   * Refuses the whole bulk stop, before anything starts, when one task is an ARN of another region
+   * or account, as a single stop would be. Until ECS has returned an ARN the account is unknown, so
+   * one ListClusters call learns it first.
+   */
+  private void checkScope(Collection<TaskRef> refs) {
+    if (scope.account().isEmpty() && refs.stream().anyMatch(r -> r.arn().isPresent())) {
+      ecs.listClusterArns();
+    }
+    refs.forEach(ref -> scope.check("task", ref.arn()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.ecsdashboard.stop;
 
 import dev.ecsdashboard.audit.AuditStore;
+import dev.ecsdashboard.ecs.ArnScope;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.security.ClusterAccess;
 import java.time.Clock;
@@ -22,6 +23,7 @@ class StopConfiguration {
   @Bean
   BulkStopService bulkStopService(
       EcsOperations ecs,
+      ArnScope scope,
       ClusterAccess access,
       AuditStore audit,
       ReasonPolicy policy,
@@ -30,6 +32,7 @@ class StopConfiguration {
       ObjectProvider<Clock> clock) {
     return new BulkStopService(
         ecs,
+        scope,
         access,
         audit,
         policy,

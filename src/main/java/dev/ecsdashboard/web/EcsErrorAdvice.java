@@ -28,6 +28,8 @@ import org.springframework.web.servlet.ModelAndView;
 class EcsErrorAdvice {
 
   static final String VIEW = "error";
+  private static final int VALUE_MAX = 100;
+  private static final int DETAIL_MAX = 600;
   private static final Logger log = LoggerFactory.getLogger(EcsErrorAdvice.class);
 
   @ExceptionHandler(UnknownClusterException.class)
@@ -62,7 +64,7 @@ class EcsErrorAdvice {
         response,
         HttpStatus.BAD_REQUEST,
         "Not a valid " + e.field(),
-        "\"" + e.value() + "\" was not sent to ECS. " + e.getMessage(),
+        "\"" + VisibleText.of(e.value(), VALUE_MAX) + "\" was not sent to ECS. " + e.getMessage(),
         null);
   }
 
@@ -108,7 +110,9 @@ class EcsErrorAdvice {
     ModelAndView view = new ModelAndView(VIEW, status);
     view.addObject("status", status.value());
     view.addObject("title", title);
-    view.addObject("detail", detail);
+    // Details quote what was typed or what ECS said: untrusted, so invisible characters are
+    // written out and the length is bounded.
+    view.addObject("detail", VisibleText.of(detail, DETAIL_MAX));
     view.addObject("retryUrl", retry);
     return view;
   }

@@ -105,6 +105,7 @@ class StopRetriesTest {
             Duration.ofSeconds(1),
             Duration.ofSeconds(5),
             Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
             4,
             new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, List.of()));
     EcsClient client =

@@ -72,6 +72,9 @@ class AccessMatrixTest {
           tool("GET /api/v1/audit", signedIn()),
           tool("GET /api/v1/audit?user=operator", who -> who == Who.OPERATOR || who == Who.ADMIN),
           tool("GET /api/v1/audit?user=admin", admin()),
+          // The API's OpenAPI document (session or Basic) and its Swagger UI page.
+          tool("GET /v3/api-docs", signedIn()),
+          page("GET /swagger-ui/index.html", signedIn()),
           // Actuator.
           tool("GET /actuator/health", anyone()),
           tool("GET /actuator/health/liveness", anyone()),

@@ -37,6 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @EnableConfigurationProperties(StopProperties.class)
 class BulkStopControllerTest {
 
+  private static final String BATCH = "5f2b1c0e-8a4d-4e6f-9b3a-2c1d0e9f8a7b";
+
   private static final String A = "0123456789abcdef0123456789abcdef";
   private static final String B = "fedcba9876543210fedcba9876543210";
 
@@ -86,7 +88,7 @@ class BulkStopControllerTest {
     given(bulk.maxTasks()).willReturn(1000);
     BulkStop batch =
         new BulkStop(
-            "batch-1",
+            BATCH,
             "operator",
             ClusterRef.of("prod"),
             "cleanup",
@@ -94,7 +96,7 @@ class BulkStopControllerTest {
             Instant.now(),
             List.of(TaskRef.parse("prod", A), TaskRef.parse("prod", B)));
     given(bulk.start(ClusterRef.of("prod"), List.of(A, B), "cleanup")).willReturn(batch);
-    given(bulk.find("batch-1")).willReturn(java.util.Optional.of(batch));
+    given(bulk.find(BATCH)).willReturn(java.util.Optional.of(batch));
 
     mvc.perform(
             post("/clusters/prod/bulk-stop")
@@ -102,9 +104,9 @@ class BulkStopControllerTest {
                 .param("reason", "cleanup")
                 .with(csrf())
                 .with(user("operator").roles("OPERATOR")))
-        .andExpect(redirectedUrl("/clusters/prod/bulk-stop/batch-1"));
+        .andExpect(redirectedUrl("/clusters/prod/bulk-stop/" + BATCH));
 
-    mvc.perform(get("/clusters/prod/bulk-stop/batch-1").with(user("operator").roles("OPERATOR")))
+    mvc.perform(get("/clusters/prod/bulk-stop/" + BATCH).with(user("operator").roles("OPERATOR")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("http-equiv=\"refresh\"")))
         .andExpect(content().string(containsString("operator: cleanup")))
@@ -124,5 +126,17 @@ class BulkStopControllerTest {
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("control or invisible characters")));
     then(bulk).should(never()).start(any(), any(), any());
+  }
+
+  @Test
+  void refusesAMalformedBulkStopIdWithoutLookingItUp() throws Exception {
+    mvc.perform(
+            get("/clusters/prod/bulk-stop/{id}", "<script>x")
+                .with(user("operator").roles("OPERATOR")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("bulk stop ID")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>x"))));
+
+    then(bulk).shouldHaveNoInteractions();
   }
 }

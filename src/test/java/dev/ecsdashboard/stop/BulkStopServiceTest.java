@@ -10,10 +10,12 @@ import dev.ecsdashboard.audit.AuditEntry;
 import dev.ecsdashboard.audit.AuditFilter;
 import dev.ecsdashboard.audit.AuditOutcome;
 import dev.ecsdashboard.audit.AuditStore;
+import dev.ecsdashboard.ecs.ArnScope;
 import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsThrottledException;
 import dev.ecsdashboard.ecs.EcsUnavailableException;
+import dev.ecsdashboard.ecs.InvalidReferenceException;
 import dev.ecsdashboard.ecs.TaskQuery;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
@@ -64,6 +66,7 @@ class BulkStopServiceTest {
     service =
         new BulkStopService(
             ecs,
+            new ArnScope("us-east-1", "123456789012"),
             access,
             audit,
             ReasonPolicyTest.policy(true, "{user}: {reason}"),
@@ -128,6 +131,22 @@ class BulkStopServiceTest {
             AuditOutcome.FAILED,
             AuditOutcome.ALREADY_STOPPED,
             AuditOutcome.FAILED);
+  }
+
+  @Test
+  void refusesAWholeBulkStopWithATaskArnOfAnotherRegionOrAccountBeforeStoppingAny() {
+    List<String> ids = new ArrayList<>(ecs.addRunning(2));
+    for (String foreign :
+        List.of(
+            "arn:aws:ecs:eu-west-1:123456789012:task/prod/" + ids.get(1),
+            "arn:aws:ecs:us-east-1:999999999999:task/prod/" + ids.get(1))) {
+      List<String> tasks = List.of(ids.get(0), foreign);
+
+      assertThatThrownBy(() -> service.start(ClusterRef.of("prod"), tasks, "cleanup"))
+          .isInstanceOf(InvalidReferenceException.class);
+    }
+    assertThat(ecs.stops).isEmpty();
+    assertThat(audit.findAll(AuditFilter.ALL)).isEmpty();
   }
 
   @Test

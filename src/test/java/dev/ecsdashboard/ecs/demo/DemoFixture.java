@@ -44,6 +44,7 @@ final class DemoFixture implements AutoCloseable {
         Duration.ofSeconds(2),
         attemptTimeout,
         callTimeout,
+        callTimeout,
         maxAttempts,
         new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, extraClusters));
   }

@@ -1,0 +1,48 @@
+package dev.ecsdashboard.ecs;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The time left for the ECS calls of the current web request ({@code
+ * dashboard.ecs.request-timeout}). The SDK's timeouts bound each call; a page makes several calls
+ * in a row, so without this a page could wait the call timeout once per call. {@link EcsTemplate}
+ * gives each call only what is left and starts none once nothing is. Threads without a deadline
+ * (bulk stops in the background) are bounded by the SDK's timeouts alone.
+ */
+public final class EcsDeadline implements AutoCloseable {
+
+  private static final ThreadLocal<EcsDeadline> CURRENT = new ThreadLocal<>();
+
+  private final long deadlineNanos;
+  private final EcsDeadline outer;
+
+  private EcsDeadline(long deadlineNanos, EcsDeadline outer) {
+    this.deadlineNanos = deadlineNanos;
+    this.outer = outer;
+  }
+
+  /** Starts a budget of {@code budget} for this thread's ECS calls until {@link #close()}. */
+  public static EcsDeadline start(Duration budget) {
+    EcsDeadline deadline = new EcsDeadline(System.nanoTime() + budget.toNanos(), CURRENT.get());
+    CURRENT.set(deadline);
+    return deadline;
+  }
+
+  /** The time left for this thread's ECS calls, or empty when no budget was started. */
+  static Optional<Duration> remaining() {
+    EcsDeadline deadline = CURRENT.get();
+    return deadline == null
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(deadline.deadlineNanos - System.nanoTime()));
+  }
+
+  @Override
+  public void close() {
+    if (outer == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(outer);
+    }
+  }
+}

@@ -1,0 +1,300 @@
+package dev.ecsdashboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dev.ecsdashboard.ecs.demo.DemoEcs;
+import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
+import dev.ecsdashboard.support.DemoAppTest;
+import dev.ecsdashboard.support.HostileValues;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestContextManager;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * More than 10,000 malformed and hostile values ({@link HostileValues}) through the stop form, the
+ * bulk stop form and the path variables of every page, as a signed-in operator. Every answer is a
+ * 4xx with a message, never a 500; no StopTask reaches the demo ECS; and no payload comes back
+ * unescaped. These are jqwik properties with fixed seeds, so a failure repeats (and shrinks to a
+ * small example); Spring's test context manager injects the shared demo application, as JUnit's
+ * Spring extension would.
+ */
+@DemoAppTest
+class HostileInputTest {
+
+  private static final String VALID_REASON = "hostile input drill";
+  private static final AtomicInteger SENT = new AtomicInteger();
+  private static final Map<Integer, Integer> STATUSES = new TreeMap<>();
+
+  /** Characters that must never come back raw outside the field that keeps what was typed. */
+  private static final String UNSAFE = "\u0000\u001b\u202e\u202d\u2066\u200b\u200e\u061c";
+
+  @Autowired MockMvc mvc;
+  @Autowired DemoEcs demo;
+  @Autowired DemoEcsHttpClient http;
+
+  private String running;
+  private long stopsBefore;
+
+  @BeforeProperty
+  void injectTheDemoApplication() throws Exception {
+    new TestContextManager(HostileInputTest.class).prepareTestInstance(this);
+    running =
+        demo.tasks("default").stream()
+            .filter(t -> "RUNNING".equals(t.desiredStatus()))
+            .map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1))
+            .findFirst()
+            .orElseThrow();
+    stopsBefore = http.callCount("StopTask");
+  }
+
+  @AfterContainer
+  static void report() {
+    System.out.printf(
+        "Hostile input: %d requests, by status %s%n", SENT.get(), new TreeMap<>(STATUSES));
+  }
+
+  @Provide
+  Arbitrary<String> hostile() {
+    return HostileValues.any();
+  }
+
+  /** Hostile path segments; an empty one makes another address (a list instead of one task). */
+  @Provide
+  Arbitrary<String> hostileSegments() {
+    return HostileValues.any().filter(v -> !v.isEmpty());
+  }
+
+  @Provide
+  Arbitrary<String> refusedReasons() {
+    return HostileValues.refusedReasons();
+  }
+
+  @Property(tries = 2600, seed = "1", generation = GenerationMode.RANDOMIZED)
+  void theStopFormRefusesEveryBadReasonAndEchoesItEscaped(@ForAll("refusedReasons") String reason) {
+    send(
+        post("/clusters/default/tasks/{t}/stop", running).param("reason", reason).with(csrf()),
+        reason);
+    assertNoStopTask();
+  }
+
+  @Property(tries = 500, seed = "2", generation = GenerationMode.RANDOMIZED)
+  void everyPathVariableRefusesHostileValues(@ForAll("hostileSegments") String value) {
+    String segment = UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+    List<Function<String, MockHttpServletRequestBuilder>> pages =
+        List.of(
+            v -> get("/clusters/" + v),
+            v -> get("/clusters/" + v + "/tasks"),
+            v -> get("/clusters/" + v + "/tasks/" + running),
+            v -> get("/clusters/default/tasks/" + v),
+            v -> get("/clusters/default/tasks/" + v + ".json"),
+            v -> get("/clusters/default/tasks/" + v + "/stop"),
+            v -> stopPost("/clusters/" + v + "/tasks/" + running + "/stop"),
+            v -> stopPost("/clusters/default/tasks/" + v + "/stop"),
+            v -> get("/clusters/" + v + "/bulk-stop").param("task", running),
+            v -> stopPost("/clusters/" + v + "/bulk-stop").param("task", running),
+            v -> get("/clusters/default/bulk-stop/" + v));
+    for (Function<String, MockHttpServletRequestBuilder> page : pages) {
+      send(page.apply(segment), value);
+    }
+    assertNoStopTask();
+  }
+
+  @Example
+  void rawTraversalAndEncodedSlashesInPathsAreRefused() {
+    for (String raw :
+        List.of(
+            "/clusters/../actuator/env",
+            "/clusters/default/tasks/..%2F..%2Factuator%2Fenv",
+            "/clusters/default/tasks/%2e%2e/%2e%2e/activity",
+            "/clusters/default/tasks/%252e%252e%252f",
+            "/clusters/default%00/tasks",
+            "/clusters/default/tasks/" + running + "%2F..%2Fstop",
+            "/clusters/default/tasks/" + running + ";x=1/stop",
+            "/clusters/default/tasks/..;/..;/actuator/env")) {
+      send(stopPost(URI.create(raw)), raw);
+      send(get(URI.create(raw)), raw);
+    }
+    assertNoStopTask();
+  }
+
+  @Property(tries = 600, seed = "3", generation = GenerationMode.RANDOMIZED)
+  void theBulkStopFormRefusesHostileTasksAndFilters(@ForAll("hostile") String value) {
+    send(stopPost("/clusters/default/bulk-stop").param("task", running, value), value);
+    send(
+        stopPost("/clusters/default/bulk-stop")
+            .param("all", "true")
+            .param("confirmCluster", value)
+            .param("serviceName", value)
+            .param("family", value),
+        value);
+    send(
+        get("/clusters/default/bulk-stop")
+            .param("all", "true")
+            .param("desiredStatus", value.isBlank() ? "x" + value : value),
+        value);
+    assertNoStopTask();
+  }
+
+  @Property(tries = 600, seed = "4", generation = GenerationMode.RANDOMIZED)
+  void theBulkStopFormRefusesEveryBadReason(@ForAll("refusedReasons") String reason) {
+    send(
+        post("/clusters/default/bulk-stop")
+            .param("task", running)
+            .param("reason", reason)
+            .with(csrf()),
+        reason);
+    assertNoStopTask();
+  }
+
+  @Example
+  void wrongContentTypesHugeBodiesAndMissingTokensStopNothing() {
+    String url = "/clusters/default/tasks/" + running + "/stop";
+    Map<MediaType, String> bodies =
+        Map.of(
+            MediaType.APPLICATION_JSON,
+            "{\"reason\":\"" + VALID_REASON + "\"}",
+            MediaType.valueOf("application/json;charset=utf-8"),
+            "{\"reason\":",
+            MediaType.TEXT_PLAIN,
+            "reason=" + VALID_REASON,
+            MediaType.APPLICATION_XML,
+            "<reason>" + VALID_REASON + "</reason>",
+            MediaType.valueOf("multipart/form-data"),
+            "reason=" + VALID_REASON,
+            MediaType.APPLICATION_OCTET_STREAM,
+            "\u0000\u0001\u0002");
+    for (Map.Entry<MediaType, String> body : bodies.entrySet()) {
+      send(
+          post(url).contentType(body.getKey()).content(body.getValue()).with(csrf()),
+          body.getValue());
+    }
+    for (int megabytes : List.of(1, 2, 4)) {
+      String huge = "<b>".repeat(megabytes * 350_000);
+      send(post(url).param("reason", huge).with(csrf()), huge);
+      send(
+          post(url).contentType(MediaType.APPLICATION_JSON).content(huge).with(csrf()),
+          huge.substring(0, 100));
+    }
+    send(post(url).param("reason", VALID_REASON), VALID_REASON);
+    send(post(url).param("reason", VALID_REASON).param("_csrf", "forged"), VALID_REASON);
+    assertNoStopTask();
+  }
+
+  private static MockHttpServletRequestBuilder stopPost(String url) {
+    return post(url).param("reason", VALID_REASON).with(csrf());
+  }
+
+  private static MockHttpServletRequestBuilder stopPost(URI url) {
+    return post(url).param("reason", VALID_REASON).with(csrf());
+  }
+
+  private void send(MockHttpServletRequestBuilder request, String payload) {
+    MvcResult result;
+    try {
+      result = mvc.perform(request.with(user("operator").roles("OPERATOR"))).andReturn();
+    } catch (Exception e) {
+      throw new AssertionError("The request for " + shown(payload) + " failed: " + e, e);
+    }
+    MockHttpServletResponse response = result.getResponse();
+    SENT.incrementAndGet();
+    synchronized (STATUSES) {
+      STATUSES.merge(response.getStatus(), 1, Integer::sum);
+    }
+    String body = contentOf(response);
+    String what =
+        response.getStatus()
+            + " for "
+            + shown(payload)
+            + " at "
+            + result.getRequest().getMethod()
+            + " "
+            + shown(result.getRequest().getRequestURI());
+    assertThat(response.getStatus()).as(what).isBetween(400, 499);
+    // A page, a forward to one, or an error the container renders as the error page (MockMvc does
+    // not render those; the firewall's and the CSRF rejections end so).
+    assertThat(
+            !body.isBlank()
+                || response.getForwardedUrl() != null
+                || response.getErrorMessage() != null
+                || response.isCommitted())
+        .as("%s: a message saying what is wrong", what)
+        .isTrue();
+    if (payload.contains("<") && !isJson(response)) {
+      assertThat(body).as(what).doesNotContain(payload);
+    }
+    // A refused form keeps what was typed in its fields (HTML-escaped, inert inside an attribute
+    // value): there it is the user's own text, not a message.
+    String outsideTextarea =
+        body.replaceAll("(?s)<textarea.*?</textarea>", "").replaceAll("value=\"[^\"]*\"", "");
+    int unsafe = outsideTextarea.chars().filter(c -> UNSAFE.indexOf(c) >= 0).findFirst().orElse(-1);
+    if (unsafe >= 0) {
+      int at = outsideTextarea.indexOf(unsafe);
+      throw new AssertionError(
+          what
+              + ": a control or invisible character is shown raw in "
+              + shown(outsideTextarea.substring(Math.max(0, at - 60), at + 1)));
+    }
+  }
+
+  private void assertNoStopTask() {
+    assertThat(http.callCount("StopTask")).isEqualTo(stopsBefore);
+  }
+
+  private static boolean isJson(MockHttpServletResponse response) {
+    String type = response.getContentType();
+    return type != null && type.contains("json");
+  }
+
+  private static String contentOf(MockHttpServletResponse response) {
+    try {
+      return response.getContentAsString(StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String shown(String payload) {
+    String escaped =
+        payload
+            .codePoints()
+            .limit(80)
+            .collect(
+                StringBuilder::new,
+                (b, c) -> {
+                  if (c < 0x20 || c > 0x7e) {
+                    b.append(String.format("\\u%04x", c));
+                  } else {
+                    b.appendCodePoint(c);
+                  }
+                },
+                StringBuilder::append)
+            .toString();
+    return "\""
+        + escaped
+        + (payload.length() > 80 ? "...\" (" + payload.length() + " chars)" : "\"");
+  }
+}
