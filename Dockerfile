@@ -1,5 +1,13 @@
-# Build: the Maven wrapper, on a JDK.
+# Node.js for the frontend build (Vite 8 needs Node.js 20.19 or later, newer than Ubuntu's and
+# Debian's nodejs packages): taken from the official image, with npm 11 as on the dev machines.
+FROM node:20-bookworm-slim AS node
+
+# Build: the Maven wrapper, on a JDK; the build runs npm ci and the Vite build of frontend/.
 FROM eclipse-temurin:17-jdk AS build
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+    && npm install -g npm@11 && node --version && npm --version
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./

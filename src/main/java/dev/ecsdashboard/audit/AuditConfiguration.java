@@ -1,5 +1,6 @@
 package dev.ecsdashboard.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +18,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class AuditConfiguration {
 
   @Bean
-  AuditStore auditStore(JdbcClient jdbc, ObjectProvider<Clock> clock) {
-    return new AuditStore(jdbc, clock.getIfAvailable(Clock::systemUTC));
+  AuditStore auditStore(
+      JdbcClient jdbc, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+    return new AuditStore(jdbc, clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.ecsdashboard.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,6 +22,9 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 public class AuditStore {
 
+  /** The counter of stops by outcome (refusals and failures included, dry runs not). */
+  public static final String STOPS = "dashboard.stops";
+
   private static final String COLUMNS =
       "id, batch_id, started_at, completed_at, user_name, cluster, task_arn, task_group,"
           + " task_tags, reason_typed, reason_sent, outcome, error_code, error_message";
@@ -28,10 +32,19 @@ public class AuditStore {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final String instanceId = UUID.randomUUID().toString();
+  private final MeterRegistry meters;
 
   public AuditStore(JdbcClient jdbc, Clock clock) {
+    this(jdbc, clock, null);
+  }
+
+  /**
+   * @param meters where each completed record counts in {@value #STOPS} by outcome; null for none
+   */
+  public AuditStore(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.meters = meters;
   }
 
   /** This process's identity in the audit database. */
@@ -54,17 +67,22 @@ public class AuditStore {
                 + " WHERE id = ?")
         .params(outcome.name(), now(), clip(errorCode, 255), clip(errorMessage, 4000), id)
         .update();
-    AuditEntry entry = find(id).orElseThrow();
-    AuditLogLine.log(entry);
-    return entry;
+    return completed(find(id).orElseThrow());
   }
 
   /** Writes a record whose outcome is known at once (a refusal, an already stopped task). */
   public AuditEntry record(
       StopAttempt attempt, AuditOutcome outcome, String errorCode, String errorMessage) {
     long id = insert(attempt, outcome, true, errorCode, errorMessage);
-    AuditEntry entry = find(id).orElseThrow();
+    return completed(find(id).orElseThrow());
+  }
+
+  /** Each completed record: one structured log line, and one count by outcome. */
+  private AuditEntry completed(AuditEntry entry) {
     AuditLogLine.log(entry);
+    if (meters != null) {
+      meters.counter(STOPS, "outcome", entry.outcome().name()).increment();
+    }
     return entry;
   }
 

@@ -1,5 +1,7 @@
 package dev.ecsdashboard.ecs;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -54,8 +56,21 @@ class EcsClientConfiguration {
     return new ArnScope(client.serviceClientConfiguration().region().id(), null);
   }
 
+  /** The one door to ECS, behind the read cache unless {@code dashboard.ecs.cache} turns it off. */
   @Bean
-  EcsOperations ecsOperations(EcsClient client, ArnScope scope) {
-    return new EcsTemplate(client, scope);
+  EcsOperations ecsOperations(
+      EcsClient client,
+      ArnScope scope,
+      EcsCacheProperties cache,
+      ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<Ticker> ticker) {
+    EcsTemplate template = new EcsTemplate(client, scope);
+    if (cache.freshness().isZero() && cache.staleFor().isZero()) {
+      return template;
+    }
+    CachingEcsOperations caching =
+        new CachingEcsOperations(template, cache, ticker.getIfAvailable(Ticker::systemTicker));
+    meters.ifAvailable(caching::bindTo);
+    return caching;
   }
 }

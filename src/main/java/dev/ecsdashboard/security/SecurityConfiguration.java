@@ -103,8 +103,33 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The OpenAPI document: for signed-in users, with the browser session (the Swagger UI page loads
+   * it) or HTTP Basic (tools), and a problem document otherwise. The Swagger UI page itself is a
+   * page like the others.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain apiDocsSecurity(HttpSecurity http, SecurityProperties properties)
+      throws Exception {
+    boolean basic = !properties.users().isEmpty();
+    ProblemResponses problems = new ProblemResponses(basic, false);
+    http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+        .authorizeHttpRequests(
+            requests -> requests.anyRequest().access(SecurityConfiguration::anyGrant))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    if (basic) {
+      http.httpBasic(
+          httpBasic ->
+              httpBasic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
+    }
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webSecurity(HttpSecurity http, SecurityProperties properties)
       throws Exception {
     AccessDeniedHandlerImpl accessDeniedPage = new AccessDeniedHandlerImpl();

@@ -19,9 +19,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class UserSourceConfiguration {
 
+  /** bcrypt, with recent matches remembered so that HTTP Basic on every API call stays cheap. */
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new RememberingPasswordEncoder(
+        PasswordEncoderFactories.createDelegatingPasswordEncoder());
   }
 
   /**

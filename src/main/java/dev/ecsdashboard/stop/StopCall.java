@@ -4,6 +4,7 @@ import dev.ecsdashboard.ecs.EcsCallException;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsThrottledException;
 import dev.ecsdashboard.ecs.EcsUnavailableException;
+import dev.ecsdashboard.ecs.StaleReads;
 import dev.ecsdashboard.ecs.TaskRef;
 import java.util.Objects;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -55,7 +56,7 @@ final class StopCall {
   static Result check(EcsOperations ecs, TaskRef task, String reason, EcsCallException lost) {
     Task now;
     try {
-      now = ecs.describeTask(task);
+      now = StaleReads.untracked(() -> ecs.describeTask(task));
     } catch (EcsCallException e) {
       return new Result(Kind.UNKNOWN, null, lost);
     }

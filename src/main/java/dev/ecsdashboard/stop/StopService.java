@@ -6,6 +6,7 @@ import dev.ecsdashboard.audit.AuditStore;
 import dev.ecsdashboard.audit.StopAttempt;
 import dev.ecsdashboard.ecs.EcsCallException;
 import dev.ecsdashboard.ecs.EcsOperations;
+import dev.ecsdashboard.ecs.StaleReads;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
 import java.util.LinkedHashMap;
@@ -80,7 +81,8 @@ public class StopService {
     }
     Task before;
     try {
-      before = ecs.describeTask(task);
+      // A stop decides from this answer: never an old copy (a cached one is at most fresh).
+      before = StaleReads.untracked(() -> ecs.describeTask(task));
     } catch (EcsCallException e) {
       if (!dryRun) {
         audit.record(unknownTask, AuditOutcome.FAILED, e.errorCode(), e.getMessage());

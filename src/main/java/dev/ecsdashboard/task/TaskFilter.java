@@ -37,7 +37,7 @@ public record TaskFilter(
   /**
    * @throws InvalidReferenceException when a value is not one ECS accepts
    */
-  TaskQuery toQuery() {
+  public TaskQuery toQuery() {
     DesiredStatus status = known("desiredStatus", desiredStatus, DesiredStatus::fromValue);
     if (startedBy != null && status == DesiredStatus.RUNNING) {
       // ECS takes startedBy only as the only filter, and lists running tasks for it anyway.

@@ -3,6 +3,7 @@ package dev.ecsdashboard.task;
 import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsOperations.TaskArnPage;
+import dev.ecsdashboard.ecs.StaleReads;
 import dev.ecsdashboard.ecs.TaskQuery;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
@@ -12,8 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -22,14 +29,25 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * tasks costs one ListTasks and one DescribeTasks (with tags), never a call per task.
  */
 @Service
-public class TaskService {
+public class TaskService implements DisposableBean {
+
+  /** DescribeTasks calls in flight at once while a whole cluster is listed, for all users. */
+  static final int DESCRIBE_CONCURRENCY = 4;
 
   private final EcsOperations ecs;
   private final ClusterAccess access;
+  private final ExecutorService describers =
+      Executors.newFixedThreadPool(
+          DESCRIBE_CONCURRENCY, daemon(new CustomizableThreadFactory("task-describe-")));
 
   public TaskService(EcsOperations ecs, ClusterAccess access) {
     this.ecs = ecs;
     this.access = access;
+  }
+
+  private static CustomizableThreadFactory daemon(CustomizableThreadFactory factory) {
+    factory.setDaemon(true);
+    return factory;
   }
 
   /**
@@ -38,25 +56,48 @@ public class TaskService {
    * @param pageToken ECS's {@code nextToken} of the previous page, null for the first
    */
   public TaskPage page(ClusterRef cluster, TaskQuery query, String pageToken) {
+    return page(cluster, query, pageToken, EcsOperations.MAX_PAGE);
+  }
+
+  /**
+   * One page of at most {@code maxResults} tasks (1 to 100), in ListTasks order.
+   *
+   * @param pageToken ECS's {@code nextToken} of the previous page, null for the first
+   */
+  public TaskPage page(ClusterRef cluster, TaskQuery query, String pageToken, int maxResults) {
     access.checkRead(cluster.name());
-    TaskArnPage arns = ecs.listTasks(cluster, query, pageToken, EcsOperations.MAX_PAGE);
+    TaskArnPage arns = ecs.listTasks(cluster, query, pageToken, maxResults);
     return new TaskPage(describe(cluster, arns.taskArns()), arns.nextToken());
   }
 
   /**
-   * Every task that matches, following ECS's {@code nextToken} to the last page: ceil(n/100)
-   * ListTasks and as many DescribeTasks calls. The one place that loads a whole cluster.
+   * Every task that matches, in ListTasks order, following ECS's {@code nextToken} to the last
+   * page: ceil(n/100) ListTasks and as many DescribeTasks calls, each page described (a few at
+   * once) while the next is listed. The one place that loads a whole cluster.
    */
   public List<Task> allTasks(ClusterRef cluster, TaskQuery query) {
     access.checkRead(cluster.name());
-    List<Task> tasks = new ArrayList<>();
+    List<CompletableFuture<List<Task>>> pages = new ArrayList<>();
     Set<String> seenTokens = new HashSet<>();
     String token = null;
-    do {
-      TaskArnPage arns = ecs.listTasks(cluster, query, token, EcsOperations.MAX_PAGE);
-      tasks.addAll(describe(cluster, arns.taskArns()));
-      token = arns.nextToken();
-    } while (token != null && seenTokens.add(token));
+    try {
+      do {
+        TaskArnPage arns = ecs.listTasks(cluster, query, token, EcsOperations.MAX_PAGE);
+        // Described on the pool while the next page is listed: the listing costs about its
+        // ListTasks round trips plus one DescribeTasks.
+        pages.add(
+            CompletableFuture.supplyAsync(
+                StaleReads.carriedOver(() -> describe(cluster, arns.taskArns())), describers));
+        token = arns.nextToken();
+      } while (token != null && seenTokens.add(token));
+    } catch (RuntimeException e) {
+      pages.forEach(page -> page.cancel(false));
+      throw e;
+    }
+    List<Task> tasks = new ArrayList<>();
+    for (CompletableFuture<List<Task>> page : pages) {
+      tasks.addAll(join(page));
+    }
     return tasks;
   }
 
@@ -68,6 +109,22 @@ public class TaskService {
   public Task task(TaskRef task) {
     access.checkRead(task.cluster().name());
     return ecs.describeTask(task);
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void destroy() {
+    describers.shutdownNow();
   }
 
   /** Describes listed tasks, keeping ListTasks' order; tasks ECS forgot meanwhile are left out. */

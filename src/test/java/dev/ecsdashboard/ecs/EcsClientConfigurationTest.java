@@ -44,8 +44,21 @@ class EcsClientConfigurationTest {
               assertThat(overrides.apiCallTimeout()).contains(Duration.ofSeconds(7));
               assertThat(overrides.apiCallAttemptTimeout()).contains(Duration.ofSeconds(5));
               assertThat(context.getBean(ArnScope.class).region()).isEqualTo("eu-central-1");
-              assertThat(context.getBean(EcsOperations.class)).isInstanceOf(EcsTemplate.class);
+              assertThat(context.getBean(EcsOperations.class))
+                  .isInstanceOf(CachingEcsOperations.class);
             });
+  }
+
+  @Test
+  void readsEcsWithoutACacheWhenBothCacheDurationsAreZero() {
+    runner
+        .withPropertyValues(
+            "dashboard.ecs.region=us-east-1",
+            "dashboard.ecs.cache.freshness=0s",
+            "dashboard.ecs.cache.stale-for=0s")
+        .run(
+            context ->
+                assertThat(context.getBean(EcsOperations.class)).isInstanceOf(EcsTemplate.class));
   }
 
   @Test
@@ -103,6 +116,6 @@ class EcsClientConfigurationTest {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(EcsProperties.class)
+  @EnableConfigurationProperties({EcsProperties.class, EcsCacheProperties.class})
   static class EcsPropertiesConfiguration {}
 }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * tests; plus an interceptor that records what goes over the wire.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EcsProperties.class)
+@EnableConfigurationProperties({EcsProperties.class, EcsCacheProperties.class})
 @Import(EcsClientConfiguration.class)
 class MotoAwsModeConfiguration {
 

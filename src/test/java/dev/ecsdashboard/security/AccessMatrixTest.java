@@ -48,6 +48,7 @@ class AccessMatrixTest {
 
   private static final String PROD = "prod-web";
   private static final String STAGING = "staging-batch";
+  private static final String UNKNOWN_TASK = "0123456789abcdef0123456789abcdef";
 
   /** Every page and tool endpoint there is. */
   static final List<Endpoint> ROWS =
@@ -55,14 +56,25 @@ class AccessMatrixTest {
           page("GET /login", anyone()),
           page("GET /", signedIn()).allowed(302),
           page("GET /clusters", signedIn()),
-          // Test-only probes of ClusterAccess behind each chain (AccessProbeController); replace
-          // them by the real endpoints' rows.
-          page("GET /test-probe/clusters/" + PROD, read(PROD)),
-          page("POST /test-probe/clusters/" + STAGING + "/stop", stop(STAGING)),
-          page("POST /test-probe/clusters/" + PROD + "/stop", stop(PROD)),
-          tool("GET /api/test-probe/clusters/" + PROD, read(PROD)),
-          tool("POST /api/test-probe/clusters/" + STAGING + "/stop", stop(STAGING)),
-          tool("POST /api/test-probe/clusters/" + PROD + "/stop", stop(PROD)),
+          // The REST API. An unknown task gets past the access rule to ECS, which answers 404:
+          // the status tells the rule's answer apart without stopping anything.
+          tool("GET /api/v1/clusters", signedIn()),
+          tool("GET /api/v1/clusters/" + PROD + "/tasks", read(PROD)),
+          tool("GET /api/v1/clusters/" + PROD + "/tasks/" + UNKNOWN_TASK, read(PROD)).allowed(404),
+          tool("POST /api/v1/tasks/stop?dryRun=true", stop(STAGING))
+              .json(stopJson(STAGING))
+              .allowed(404),
+          tool("POST /api/v1/tasks/stop?dryRun=true", stop(PROD)).json(stopJson(PROD)).allowed(404),
+          tool("POST /api/v1/tasks/stop", stop(PROD)).json(stopJson(PROD)).allowed(404),
+          tool("POST /api/v1/tasks/stop-batch", stop(STAGING)).json(batchJson(STAGING)),
+          tool("POST /api/v1/tasks/stop-batch", stop(PROD)).json(batchJson(PROD)),
+          tool("GET /api/v1/tasks/stop-batch/no-such-batch", signedIn()).allowed(404),
+          tool("GET /api/v1/audit", signedIn()),
+          tool("GET /api/v1/audit?user=operator", who -> who == Who.OPERATOR || who == Who.ADMIN),
+          tool("GET /api/v1/audit?user=admin", admin()),
+          // The API's OpenAPI document (session or Basic) and its Swagger UI page.
+          tool("GET /v3/api-docs", signedIn()),
+          page("GET /swagger-ui/index.html", signedIn()),
           // Actuator.
           tool("GET /actuator/health", anyone()),
           tool("GET /actuator/health/liveness", anyone()),
@@ -128,6 +140,22 @@ class AccessMatrixTest {
           .andExpect(status().isForbidden())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+  }
+
+  static String stopJson(String cluster) {
+    return "{\"cluster\": \""
+        + cluster
+        + "\", \"task\": \""
+        + UNKNOWN_TASK
+        + "\", \"reason\": \"m\"}";
+  }
+
+  static String batchJson(String cluster) {
+    return "{\"cluster\": \""
+        + cluster
+        + "\", \"tasks\": [\""
+        + UNKNOWN_TASK
+        + "\"], \"reason\": \"m\"}";
   }
 
   static Predicate<Who> anyone() {

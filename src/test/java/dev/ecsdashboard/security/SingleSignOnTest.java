@@ -3,6 +3,7 @@ package dev.ecsdashboard.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.ecsdashboard.ecs.demo.DemoEcs;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -79,6 +80,7 @@ class SingleSignOnTest {
 
   @LocalServerPort int port;
   @Autowired UserDetailsService localUsers;
+  @Autowired DemoEcs demo;
 
   @Test
   void signsInThroughTheProviderAndMapsGroupsToRoles() throws Exception {
@@ -105,10 +107,10 @@ class SingleSignOnTest {
     assertThat(clusters.body()).contains("Signed in as <strong>alice</strong>");
 
     // ops-staging: operator on staging-*, nothing else.
-    HttpResponse<String> staging = browser.get(dashboard("/test-probe/clusters/staging-batch"));
+    HttpResponse<String> staging = browser.get(dashboard("/clusters/staging-batch/tasks"));
     assertThat(staging.statusCode()).isEqualTo(200);
-    assertThat(staging.body()).isEqualTo("alice read staging-batch");
-    HttpResponse<String> prod = browser.get(dashboard("/test-probe/clusters/prod-web"));
+    assertThat(staging.body()).contains("staging-batch").contains("alice");
+    HttpResponse<String> prod = browser.get(dashboard("/clusters/prod-web/tasks"));
     assertThat(prod.statusCode()).isEqualTo(403);
     assertThat(prod.body())
         .contains("Not allowed")
@@ -120,14 +122,14 @@ class SingleSignOnTest {
   void acceptsTheProvidersAccessTokensOnTheApiWithoutCsrf() throws Exception {
     String token = accessToken(TestOidcProvider.TOOL_CLIENT, TestOidcProvider.TOOL_SECRET);
 
-    HttpResponse<String> stop =
-        send(bearerPost("/api/test-probe/clusters/staging-batch/stop", token));
+    String task = demo.tasks("staging-batch").get(0).taskArn();
+    HttpResponse<String> stop = send(bearerDryRun("staging-batch", task, token));
     assertThat(stop.statusCode()).isEqualTo(200);
-    assertThat(stop.body()).isEqualTo("deploy-bot stopped in staging-batch");
+    assertThat(stop.body()).startsWith("{\"task\":{").contains(task);
     assertThat(stop.headers().firstValue("Set-Cookie")).isEmpty();
 
     HttpResponse<String> refused =
-        send(bearerPost("/api/test-probe/clusters/prod-web/stop", token));
+        send(bearerDryRun("prod-web", demo.tasks("prod-web").get(0).taskArn(), token));
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(refused.body())
@@ -140,7 +142,7 @@ class SingleSignOnTest {
 
     HttpResponse<String> refused =
         send(
-            HttpRequest.newBuilder(dashboard("/api/test-probe/clusters/staging-batch"))
+            HttpRequest.newBuilder(dashboard("/api/v1/clusters/staging-batch/tasks"))
                 .header("Authorization", "Bearer " + token));
 
     assertThat(refused.statusCode()).isEqualTo(401);
@@ -153,7 +155,7 @@ class SingleSignOnTest {
   @Test
   void asksToolsWithoutTokenForABearerTokenOnly() throws Exception {
     HttpResponse<String> refused =
-        send(HttpRequest.newBuilder(dashboard("/api/test-probe/clusters/staging-batch")));
+        send(HttpRequest.newBuilder(dashboard("/api/v1/clusters/staging-batch/tasks")));
 
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.headers().allValues("WWW-Authenticate"))
@@ -201,10 +203,18 @@ class SingleSignOnTest {
     assertThat(metadata.body()).contains(TestOidcProvider.issuer(provider));
   }
 
-  private HttpRequest.Builder bearerPost(String path, String token) {
-    return HttpRequest.newBuilder(dashboard(path))
+  /** A dry-run stop through the API: checked and authorised, nothing stopped. */
+  private HttpRequest.Builder bearerDryRun(String cluster, String task, String token) {
+    return HttpRequest.newBuilder(dashboard("/api/v1/tasks/stop?dryRun=true"))
         .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.noBody());
+        .header("Content-Type", "application/json")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "{\"cluster\": \""
+                    + cluster
+                    + "\", \"task\": \""
+                    + task
+                    + "\", \"reason\": \"deploy\"}"));
   }
 
   private URI dashboard(String path) {

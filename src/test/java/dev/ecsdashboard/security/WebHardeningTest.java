@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ecsdashboard.ecs.demo.DemoEcs;
 import dev.ecsdashboard.support.DemoAppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ class WebHardeningTest {
 
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
+  @Autowired DemoEcs demo;
 
   @Test
   void sendsTheSecurityHeadersWithAPage() throws Exception {
@@ -67,7 +69,8 @@ class WebHardeningTest {
         .andExpect(status().isForbidden())
         .andExpect(unauthenticated());
     mvc.perform(
-            post("/test-probe/clusters/staging-batch/stop")
+            post("/clusters/staging-batch/tasks/0123456789abcdef0123456789abcdef/stop")
+                .param("reason", "no token")
                 .with(user(users.loadUserByUsername("operator"))))
         .andExpect(status().isForbidden());
     mvc.perform(post("/logout").with(user(users.loadUserByUsername("operator"))))
@@ -77,28 +80,37 @@ class WebHardeningTest {
   @Test
   void acceptsAnApiPostWithBasicAndWithoutCsrfToken() throws Exception {
     mvc.perform(
-            post("/api/test-probe/clusters/staging-batch/stop")
+            post("/api/v1/tasks/stop?dryRun=true")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"cluster\": \"staging-batch\", \"task\": \""
+                        + demo.tasks("staging-batch").get(0).taskArn()
+                        + "\", \"reason\": \"no token needed\"}")
                 .with(httpBasic("staging-operator", "staging-operator")))
         .andExpect(status().isOk())
-        .andExpect(content().string("staging-operator stopped in staging-batch"))
+        .andExpect(header().exists("X-Stop-Outcome"))
         .andExpect(header().doesNotExist("Set-Cookie"));
   }
 
   @Test
   void refusesWrongBasicCredentialsWithAProblemDocument() throws Exception {
-    mvc.perform(get("/api/test-probe/clusters/default").with(httpBasic("viewer", "admin")))
+    mvc.perform(get("/api/v1/clusters/default/tasks").with(httpBasic("viewer", "admin")))
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("WWW-Authenticate", "Basic realm=\"ECS Dashboard\""))
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(401))
         .andExpect(jsonPath("$.detail").value(containsString("not accepted")))
-        .andExpect(jsonPath("$.instance").value("/api/test-probe/clusters/default"));
+        .andExpect(jsonPath("$.instance").value("/api/v1/clusters/default/tasks"));
   }
 
   @Test
   void explainsAClusterRefusalInTheProblemDocument() throws Exception {
     mvc.perform(
-            post("/api/test-probe/clusters/prod-web/stop")
+            post("/api/v1/tasks/stop?dryRun=true")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"cluster\": \"prod-web\", \"task\": \"0123456789abcdef0123456789abcdef\","
+                        + " \"reason\": \"not mine\"}")
                 .with(httpBasic("staging-operator", "staging-operator")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.title").value("Forbidden"))

@@ -45,6 +45,15 @@ public final class MotoServer implements AutoCloseable {
     return MotoProcess.locate();
   }
 
+  /**
+   * Starts the moto_server found on this machine (the PATH or pyenv's shims), for the benchmark.
+   *
+   * @throws IOException when there is none, or it does not start
+   */
+  public static MotoServer startInstalled() throws IOException {
+    return start(locate().orElseThrow(() -> new IOException("moto_server is not installed")));
+  }
+
   /** Starts moto_server and returns once it answers, with its tasks kept RUNNING. */
   static MotoServer start(Path executable) throws IOException {
     MotoServer server = new MotoServer(MotoProcess.start(executable));

@@ -185,6 +185,21 @@ class TaskListControllerTest {
   }
 
   @Test
+  void marksAPageOfTasksForLiveRefreshButNotEveryTask() throws Exception {
+    given(tasks.page(PROD, TaskQuery.ALL_RUNNING, null))
+        .willReturn(new TaskService.TaskPage(List.of(task(1)), null));
+    given(tasks.allTasks(PROD, TaskQuery.ALL_RUNNING)).willReturn(List.of(task(1), task(2)));
+
+    // The browser script refreshes [data-live] in place every dashboard.web.live-refresh (10 s);
+    // a listing of every task costs a call per 100 tasks, so it stays still.
+    assertThat(render(PAGE))
+        .contains("id=\"tasks-live\"", "data-live=\"10\"")
+        .contains("data-sortable", "data-filter=\"tasks\"", "data-filter-slot=\"tasks\"")
+        .contains("href=\"/clusters\" aria-current=\"page\"");
+    assertThat(render(PAGE + "?all=true")).contains("data-live=\"0\"");
+  }
+
+  @Test
   void leadsAClusterUrlToItsTasks() throws Exception {
     mvc.perform(get("/clusters/prod-web").with(viewer()))
         .andExpect(redirectedUrl("/clusters/prod-web/tasks"));

@@ -1,0 +1,94 @@
+package dev.ecsdashboard.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The performance benchmark ({@code bench/run}): ECS calls and times against the demo ECS with
+ * injected latency, viewers, bulk stops, API throughput, the jar's start-up and memory, and the AWS
+ * CLI beside the dashboard on moto_server. Prints a table and writes {@code
+ * target/bench/results.json}. Arguments name the parts to run (default: all): {@code demo}, {@code
+ * api}, {@code jar}, {@code cli}; {@code --latency-ms=25} sets the injected latency.
+ */
+public final class Benchmark {
+
+  public static void main(String[] args) throws Exception {
+    Duration latency = Duration.ofMillis(25);
+    Set<String> parts = new java.util.LinkedHashSet<>();
+    for (String arg : args) {
+      if (arg.startsWith("--latency-ms=")) {
+        latency = Duration.ofMillis(Long.parseLong(arg.substring("--latency-ms=".length())));
+      } else {
+        parts.add(arg);
+      }
+    }
+    if (parts.isEmpty()) {
+      parts.addAll(Set.of("demo", "api", "jar", "cli"));
+    }
+    Report report = new Report();
+    report.setup("injected ECS latency", latency.toMillis() + " ms per call");
+    report.setup("cores", Runtime.getRuntime().availableProcessors());
+    report.setup("java", System.getProperty("java.version"));
+    report.setup("load average at start", loadAverage());
+    report.header();
+    if (parts.contains("demo") || parts.contains("api")) {
+      try (DemoRuns run = new DemoRuns(latency)) {
+        DemoSections demo = new DemoSections(run, report);
+        if (parts.contains("demo")) {
+          demo.pageAndDetail();
+          demo.fullListing();
+          demo.viewers();
+          demo.bulkStops();
+        }
+        if (parts.contains("api")) {
+          taskDetailApi(run, report);
+        }
+      }
+    }
+    if (parts.contains("jar")) {
+      JarRuns jar = new JarRuns(report);
+      jar.startup();
+      jar.memory();
+    }
+    if (parts.contains("cli")) {
+      new CliComparison(report).run();
+    }
+    report.setup("load average at end", loadAverage());
+    report.write(Path.of("target", "bench", "results.json"));
+    System.exit(0);
+  }
+
+  /** The task-detail API at 32 concurrent clients, answered from the cache, with HTTP Basic. */
+  private static void taskDetailApi(DemoRuns run, Report report) throws Exception {
+    String id = run.taskId(DemoRuns.PAGE_CLUSTER, 3);
+    String path = "/api/v1/clusters/" + DemoRuns.PAGE_CLUSTER + "/tasks/" + id;
+    BenchClient client = new BenchClient(run.base);
+    for (int i = 0; i < 200; i++) {
+      if (client.getBasic(path, "viewer", "viewer").statusCode() != 200) {
+        throw new java.io.IOException("GET " + path + " did not answer 200");
+      }
+    }
+    String header = "Authorization: " + BenchClient.basic("viewer", "viewer");
+    ApiLoad.Result result = ApiLoad.run(run.base + path, header, 32, Duration.ofSeconds(10));
+    String section = "task-detail API, 32 clients";
+    report.add(
+        section,
+        "requests/s (HTTP Basic, cached)",
+        result.perSecond(),
+        "req/s",
+        "target >= 2000; " + result.tool());
+    report.add(section, "answers other than 200", result.errors(), "answers", "target 0");
+  }
+
+  /** Other work on the machine slows every figure: the benchmark says how busy it was. */
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  private Benchmark() {}
+}
