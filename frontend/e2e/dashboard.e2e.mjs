@@ -180,6 +180,28 @@ describe("browsing", () => {
     await page.context().close();
   });
 
+  it("refreshes the tasks table in place, says when that fails, and recovers", async () => {
+    const page = await newPage();
+    await signIn(page, "viewer");
+    await page.goto("/clusters/default/tasks");
+    await page.evaluate(() => (window.e2eSamePage = true));
+    const status = page.locator(".live-status");
+    await status.filter({ hasText: /^Updated \d\d:\d\d:\d\d$/ }).waitFor();
+
+    // ECS (or the network) fails: the refreshes answer 503, the table stays and the page says so.
+    const failing = (route) =>
+      route.request().resourceType() === "fetch" ? route.fulfill({ status: 503, body: "busy" }) : route.continue();
+    await page.route("**/clusters/default/tasks", failing);
+    await page.locator(".live-status.failed", { hasText: /^Refresh failed at \d\d:\d\d:\d\d \(HTTP 503\); showing data from/ }).waitFor();
+    assert.ok((await page.locator("table.tasks tbody tr").count()) > 0);
+    await check(page, "tasks-refresh-failed");
+
+    await page.unroute("**/clusters/default/tasks", failing);
+    await page.locator(".live-status:not(.failed)", { hasText: /^Updated / }).waitFor();
+    assert.equal(await page.evaluate(() => window.e2eSamePage), true, "no reload");
+    await page.context().close();
+  });
+
   it("shows the keyboard shortcuts on \"?\", in the dark theme too", async () => {
     const page = await newPage("dark");
     await signIn(page, "viewer");

@@ -99,6 +99,7 @@ class BulkStopController {
       throw new InvalidReferenceException(
           "bulk stop ID", id, "A bulk stop ID is a UUID, as in the address a bulk stop goes to.");
     }
+    access.checkRead(ref.name());
     model.addAttribute("cluster", ref.name());
     model.addAttribute("batchId", id);
     Optional<BulkStop> batch = bulk.find(id);

@@ -1,5 +1,7 @@
 package dev.ecsdashboard.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -70,7 +72,13 @@ public final class Benchmark {
       }
     }
     String header = "Authorization: " + BenchClient.basic("viewer", "viewer");
+    // The first run warms the JIT up; the second is measured, with the CPU time it cost.
+    ApiLoad.run(run.base + path, header, 32, Duration.ofSeconds(10));
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuBefore = os.getProcessCpuTime();
     ApiLoad.Result result = ApiLoad.run(run.base + path, header, 32, Duration.ofSeconds(10));
+    double cpuMillis = (os.getProcessCpuTime() - cpuBefore) / 1e6;
+    double perRequest = cpuMillis / (result.perSecond() * 10);
     String section = "task-detail API, 32 clients";
     report.add(
         section,
@@ -79,6 +87,13 @@ public final class Benchmark {
         "req/s",
         "target >= 2000; " + result.tool());
     report.add(section, "answers other than 200", result.errors(), "answers", "target 0");
+    report.add(section, "server CPU per request", perRequest, "ms", "all threads of the JVM");
+    report.add(
+        section,
+        "requests/s the CPU allows",
+        Runtime.getRuntime().availableProcessors() * 1000 / perRequest,
+        "req/s",
+        "cores / CPU per request, if idle");
   }
 
   /** Other work on the machine slows every figure: the benchmark says how busy it was. */

@@ -141,7 +141,6 @@ final class CliComparison {
     return new SpringApplicationBuilder(EcsDashboardApplication.class)
         .profiles("demo")
         .initializers(c -> c.getBeanFactory().registerSingleton("benchTicker", ticker))
-        .properties(properties.toArray(String[]::new))
-        .run();
+        .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
   }
 }

@@ -35,17 +35,17 @@ final class DemoRuns implements AutoCloseable {
         new SpringApplicationBuilder(EcsDashboardApplication.class)
             .profiles("demo")
             .initializers(c -> c.getBeanFactory().registerSingleton("benchTicker", ticker))
-            .properties(
-                "server.port=0",
-                "spring.main.banner-mode=off",
-                "logging.level.root=WARN",
-                "logging.level.dev.ecsdashboard=WARN",
-                "dashboard.audit.directory=target/bench/audit",
-                "dashboard.ecs.demo.latency=" + latency.toMillis() + "ms",
-                "dashboard.ecs.demo.extra-clusters="
+            // Arguments, which outrank the demo profile's settings (builder properties do not).
+            .run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.dev.ecsdashboard=WARN",
+                "--dashboard.audit.directory=target/bench/audit",
+                "--dashboard.ecs.demo.latency=" + latency.toMillis() + "ms",
+                "--dashboard.ecs.demo.extra-clusters="
                     + PAGE_CLUSTER
-                    + ":5000,bench-bulk:200,bench-bulk-throttled:200")
-            .run();
+                    + ":5000,bench-bulk:200,bench-bulk-throttled:200");
     this.ecs = context.getBean(DemoEcsHttpClient.class);
     this.demo = context.getBean(DemoEcs.class);
     this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");

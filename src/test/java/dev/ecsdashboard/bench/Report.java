@@ -73,6 +73,6 @@ final class Report {
     if (value == Math.rint(value) && Math.abs(value) < 1e12) {
       return String.format(Locale.ROOT, "%d", (long) value);
     }
-    return String.format(Locale.ROOT, "%.1f", value);
+    return String.format(Locale.ROOT, Math.abs(value) < 10 ? "%.2f" : "%.1f", value);
   }
 }

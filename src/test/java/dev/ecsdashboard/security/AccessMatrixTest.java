@@ -49,6 +49,8 @@ class AccessMatrixTest {
   private static final String PROD = "prod-web";
   private static final String STAGING = "staging-batch";
   private static final String UNKNOWN_TASK = "0123456789abcdef0123456789abcdef";
+  private static final String UNKNOWN_BULK_STOP = "0a1b2c3d-0000-4000-8000-000000000000";
+  private static final String CLUSTER_ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/";
 
   /** Every page and tool endpoint there is. */
   static final List<Endpoint> ROWS =
@@ -56,6 +58,40 @@ class AccessMatrixTest {
           page("GET /login", anyone()),
           page("GET /", signedIn()).allowed(302),
           page("GET /clusters", signedIn()),
+          // The pages. An unknown task gets past the access rule to ECS, which answers 404: the
+          // status tells the rule's answer apart without stopping anything.
+          page("GET /clusters/" + PROD, read(PROD)).allowed(302),
+          page("GET /clusters/" + PROD + "/tasks", read(PROD)),
+          page("GET /clusters/" + PROD + "/tasks?all=true", read(PROD)),
+          page("GET /clusters/" + PROD + "/tasks/" + UNKNOWN_TASK, read(PROD)).allowed(404),
+          page("GET /clusters/" + PROD + "/tasks/" + UNKNOWN_TASK + ".json", read(PROD))
+              .allowed(404),
+          page("GET /clusters/" + CLUSTER_ARN + PROD + "/tasks", read(PROD)).allowed(302),
+          page("GET /go?task=" + UNKNOWN_TASK + "&cluster=" + PROD, signedIn()).allowed(302),
+          page("GET /clusters/" + STAGING + "/tasks/" + UNKNOWN_TASK + "/stop", stop(STAGING))
+              .allowed(404),
+          page("GET /clusters/" + PROD + "/tasks/" + UNKNOWN_TASK + "/stop", stop(PROD))
+              .allowed(404),
+          page("POST /clusters/" + STAGING + "/tasks/" + UNKNOWN_TASK + "/stop", stop(STAGING))
+              .form("reason", "m")
+              .allowed(404),
+          page("POST /clusters/" + PROD + "/tasks/" + UNKNOWN_TASK + "/stop", stop(PROD))
+              .form("reason", "m")
+              .allowed(404),
+          page("GET /clusters/" + STAGING + "/bulk-stop?task=" + UNKNOWN_TASK, stop(STAGING)),
+          page("GET /clusters/" + PROD + "/bulk-stop?task=" + UNKNOWN_TASK, stop(PROD)),
+          page("POST /clusters/" + STAGING + "/bulk-stop", stop(STAGING))
+              .form("task", UNKNOWN_TASK)
+              .form("reason", "m")
+              .allowed(302),
+          page("POST /clusters/" + PROD + "/bulk-stop", stop(PROD))
+              .form("task", UNKNOWN_TASK)
+              .form("reason", "m")
+              .allowed(302),
+          page("GET /clusters/" + PROD + "/bulk-stop/" + UNKNOWN_BULK_STOP, read(PROD)),
+          page("GET /activity", signedIn()),
+          page("GET /activity?user=admin", signedIn()),
+          page("POST /logout", anyone()).allowed(302),
           // The REST API. An unknown task gets past the access rule to ECS, which answers 404:
           // the status tells the rule's answer apart without stopping anything.
           tool("GET /api/v1/clusters", signedIn()),

@@ -17,12 +17,15 @@ import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsOperations.DescribedTasks;
 import dev.ecsdashboard.ecs.EcsOperations.TaskArnPage;
+import dev.ecsdashboard.ecs.EcsThrottledException;
 import dev.ecsdashboard.ecs.TaskQuery;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
@@ -116,6 +119,43 @@ class TaskServiceTest {
     assertThat(all).extracting(Task::taskArn).containsExactlyElementsOf(arns(0, 250));
     then(ecs).should(times(3)).listTasks(any(), any(), any(), anyInt());
     then(ecs).should(times(3)).describeTasks(any(), anyList());
+  }
+
+  @Test
+  void allTasksDescribesAPageWhileTheNextIsListed() {
+    CountDownLatch secondListed = new CountDownLatch(1);
+    given(ecs.listTasks(any(), any(), isNull(), anyInt()))
+        .willReturn(new TaskArnPage(arns(0, 100), "t1"));
+    given(ecs.listTasks(any(), any(), eq("t1"), anyInt()))
+        .willAnswer(
+            call -> {
+              secondListed.countDown();
+              return new TaskArnPage(arns(100, 150), null);
+            });
+    given(ecs.describeTasks(eq(CLUSTER), anyList()))
+        .willAnswer(
+            call -> {
+              List<String> arns = call.getArgument(1);
+              if (arns.size() == 100 && !secondListed.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the second page was not listed meanwhile");
+              }
+              return described(arns);
+            });
+
+    assertThat(service.allTasks(CLUSTER, TaskQuery.ALL_RUNNING))
+        .extracting(Task::taskArn)
+        .containsExactlyElementsOf(arns(0, 150));
+  }
+
+  @Test
+  void allTasksThrowsTheDashboardsOwnExceptionWhenADescribeFails() {
+    given(ecs.listTasks(any(), any(), any(), anyInt()))
+        .willReturn(new TaskArnPage(arns(0, 100), null));
+    given(ecs.describeTasks(eq(CLUSTER), anyList()))
+        .willThrow(new EcsThrottledException("DescribeTasks", "ThrottlingException", "Rate", null));
+
+    assertThatThrownBy(() -> service.allTasks(CLUSTER, TaskQuery.ALL_RUNNING))
+        .isInstanceOf(EcsThrottledException.class);
   }
 
   @Test
