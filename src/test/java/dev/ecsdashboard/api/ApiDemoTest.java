@@ -26,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import software.amazon.awssdk.services.ecs.model.Task;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -205,7 +204,7 @@ class ApiDemoTest {
 
   /** Timestamps stay exact decimals, as ECS sends them. */
   private JsonNode parse(String body) {
-    return json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
+    return ApiTasks.parse(json, body);
   }
 
   ResultActions problem(

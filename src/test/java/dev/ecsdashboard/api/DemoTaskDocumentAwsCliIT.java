@@ -1,9 +1,6 @@
 package dev.ecsdashboard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,7 +24,6 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.ecs.model.Task;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -118,20 +114,11 @@ class DemoTaskDocumentAwsCliIT {
     }
   }
 
-  private JsonNode apiTask(String taskArn) throws Exception {
-    String body =
-        mvc.perform(
-                get("/api/v1/clusters/prod-web/tasks/" + taskArn)
-                    .with(httpBasic("viewer", "viewer")))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return parse(body).get("task");
+  private JsonNode apiTask(String taskRef) throws Exception {
+    return ApiTasks.task(mvc, json, "prod-web", taskRef);
   }
 
-  /** Numbers as exact decimals, as they were written. */
   private JsonNode parse(String body) {
-    return json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
+    return ApiTasks.parse(json, body);
   }
 }

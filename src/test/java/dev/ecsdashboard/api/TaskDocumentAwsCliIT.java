@@ -3,9 +3,6 @@ package dev.ecsdashboard.api;
 import static dev.ecsdashboard.support.MotoEcs.tag;
 import static dev.ecsdashboard.support.MotoEcs.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecsdashboard.ecs.WireJson;
 import dev.ecsdashboard.support.AwsCli;
@@ -25,7 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import software.amazon.awssdk.services.ecs.model.Task;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -113,15 +109,7 @@ class TaskDocumentAwsCliIT {
   }
 
   private JsonNode apiTask(String taskRef) throws Exception {
-    String body =
-        mvc.perform(
-                get("/api/v1/clusters/" + cluster + "/tasks/" + taskRef)
-                    .with(httpBasic("viewer", "viewer")))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return parse(body).get("task");
+    return ApiTasks.task(mvc, json, cluster, taskRef);
   }
 
   private JsonNode awsDescribeTasks(Path temp) throws Exception {
@@ -139,8 +127,7 @@ class TaskDocumentAwsCliIT {
             "TAGS"));
   }
 
-  /** Numbers as exact decimals, as they were written. */
   private JsonNode parse(String body) {
-    return json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
+    return ApiTasks.parse(json, body);
   }
 }
