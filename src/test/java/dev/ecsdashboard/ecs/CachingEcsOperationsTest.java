@@ -40,6 +40,7 @@ class CachingEcsOperationsTest {
           Duration.ofSeconds(2),
           Duration.ofSeconds(5),
           Duration.ofSeconds(15),
+          Duration.ofSeconds(15),
           1,
           new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, List.of()));
   final DemoEcs demo = DemoEcs.create(properties, Clock.systemUTC());
