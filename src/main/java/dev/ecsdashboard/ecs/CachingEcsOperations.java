@@ -139,7 +139,7 @@ public class CachingEcsOperations implements EcsOperations {
   private <T> T read(Read read, Supplier<T> call) {
     try {
       return fresh == null ? remembered(read, call) : (T) join(shared(read, call));
-    } catch (EcsThrottledException | EcsUnavailableException e) {
+    } catch (EcsThrottledException | EcsUnavailableException | EcsTimeBudgetException e) {
       Answer last = lastGood == null || !StaleReads.tracking() ? null : lastGood.getIfPresent(read);
       if (last == null) {
         throw e;

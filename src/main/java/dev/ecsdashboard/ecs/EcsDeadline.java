@@ -2,6 +2,7 @@ package dev.ecsdashboard.ecs;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The time left for the ECS calls of the current web request ({@code
@@ -27,6 +28,28 @@ public final class EcsDeadline implements AutoCloseable {
     EcsDeadline deadline = new EcsDeadline(System.nanoTime() + budget.toNanos(), CURRENT.get());
     CURRENT.set(deadline);
     return deadline;
+  }
+
+  /** Work to run on another thread (a pool describing tasks in parallel) within this budget. */
+  public static <T> Supplier<T> carriedOver(Supplier<T> work) {
+    EcsDeadline carried = CURRENT.get();
+    return () -> {
+      EcsDeadline before = CURRENT.get();
+      set(carried);
+      try {
+        return work.get();
+      } finally {
+        set(before);
+      }
+    };
+  }
+
+  private static void set(EcsDeadline deadline) {
+    if (deadline == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(deadline);
+    }
   }
 
   /** The time left for this thread's ECS calls, or empty when no budget was started. */

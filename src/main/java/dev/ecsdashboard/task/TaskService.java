@@ -1,6 +1,7 @@
 package dev.ecsdashboard.task;
 
 import dev.ecsdashboard.ecs.ClusterRef;
+import dev.ecsdashboard.ecs.EcsDeadline;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsOperations.TaskArnPage;
 import dev.ecsdashboard.ecs.StaleReads;
@@ -87,7 +88,9 @@ public class TaskService implements DisposableBean {
         // ListTasks round trips plus one DescribeTasks.
         pages.add(
             CompletableFuture.supplyAsync(
-                StaleReads.carriedOver(() -> describe(cluster, arns.taskArns())), describers));
+                EcsDeadline.carriedOver(
+                    StaleReads.carriedOver(() -> describe(cluster, arns.taskArns()))),
+                describers));
         token = arns.nextToken();
       } while (token != null && seenTokens.add(token));
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.ecsdashboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,15 +45,32 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class EcsFaultsApplicationTest {
 
   /** Time a request may take beyond its ECS budget: rendering, the audit, a loaded machine. */
-  private static final Duration MARGIN = Duration.ofSeconds(2);
+  private static final Duration MARGIN = Duration.ofSeconds(4);
 
   @Autowired MockMvc mvc;
   @Autowired DemoEcs demo;
   @Autowired DemoEcsHttpClient http;
   @Autowired EcsProperties properties;
 
+  private static boolean warm;
   private final Map<String, Integer> statuses = new TreeMap<>();
   private Duration slowest = Duration.ZERO;
+
+  /**
+   * Every page once without faults and without timing: the first render of a template and the first
+   * SDK calls of a cold application are not what the budget is about.
+   */
+  @BeforeEach
+  void warmUp() throws Exception {
+    if (!warm) {
+      String task = "/clusters/default/tasks/" + runningTask("default");
+      for (String url :
+          List.of("/clusters", "/clusters/default/tasks", task, task + "/stop", "/activity")) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> fetch(url).getStatus() == 200);
+      }
+      warm = true;
+    }
+  }
 
   @AfterEach
   void restore() {
@@ -100,6 +119,10 @@ class EcsFaultsApplicationTest {
     visitEveryPage(6);
 
     assertThat(statuses).containsKey("200").doesNotContainKey("500");
+  }
+
+  private MockHttpServletResponse fetch(String url) throws Exception {
+    return mvc.perform(get(url).with(user("operator").roles("OPERATOR"))).andReturn().getResponse();
   }
 
   /** Visits every page {@code rounds} times; returns the ECS calls made. */

@@ -2,20 +2,18 @@ package dev.ecsdashboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.ecsdashboard.ecs.demo.DemoEcs;
 import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.support.DemoAppTest;
+import dev.ecsdashboard.support.HostileRequests;
 import dev.ecsdashboard.support.HostileValues;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -27,10 +25,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestContextManager;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -46,11 +42,6 @@ import org.springframework.web.util.UriUtils;
 class HostileInputTest {
 
   private static final String VALID_REASON = "hostile input drill";
-  private static final AtomicInteger SENT = new AtomicInteger();
-  private static final Map<Integer, Integer> STATUSES = new TreeMap<>();
-
-  /** Characters that must never come back raw outside the field that keeps what was typed. */
-  private static final String UNSAFE = "\u0000\u001b\u202e\u202d\u2066\u200b\u200e\u061c";
 
   @Autowired MockMvc mvc;
   @Autowired DemoEcs demo;
@@ -73,8 +64,7 @@ class HostileInputTest {
 
   @AfterContainer
   static void report() {
-    System.out.printf(
-        "Hostile input: %d requests, by status %s%n", SENT.get(), new TreeMap<>(STATUSES));
+    HostileRequests.report("Hostile input (pages)");
   }
 
   @Provide
@@ -213,88 +203,10 @@ class HostileInputTest {
   }
 
   private void send(MockHttpServletRequestBuilder request, String payload) {
-    MvcResult result;
-    try {
-      result = mvc.perform(request.with(user("operator").roles("OPERATOR"))).andReturn();
-    } catch (Exception e) {
-      throw new AssertionError("The request for " + shown(payload) + " failed: " + e, e);
-    }
-    MockHttpServletResponse response = result.getResponse();
-    SENT.incrementAndGet();
-    synchronized (STATUSES) {
-      STATUSES.merge(response.getStatus(), 1, Integer::sum);
-    }
-    String body = contentOf(response);
-    String what =
-        response.getStatus()
-            + " for "
-            + shown(payload)
-            + " at "
-            + result.getRequest().getMethod()
-            + " "
-            + shown(result.getRequest().getRequestURI());
-    assertThat(response.getStatus()).as(what).isBetween(400, 499);
-    // A page, a forward to one, or an error the container renders as the error page (MockMvc does
-    // not render those; the firewall's and the CSRF rejections end so).
-    assertThat(
-            !body.isBlank()
-                || response.getForwardedUrl() != null
-                || response.getErrorMessage() != null
-                || response.isCommitted())
-        .as("%s: a message saying what is wrong", what)
-        .isTrue();
-    if (payload.contains("<") && !isJson(response)) {
-      assertThat(body).as(what).doesNotContain(payload);
-    }
-    // A refused form keeps what was typed in its fields (HTML-escaped, inert inside an attribute
-    // value): there it is the user's own text, not a message.
-    String outsideTextarea =
-        body.replaceAll("(?s)<textarea.*?</textarea>", "").replaceAll("value=\"[^\"]*\"", "");
-    int unsafe = outsideTextarea.chars().filter(c -> UNSAFE.indexOf(c) >= 0).findFirst().orElse(-1);
-    if (unsafe >= 0) {
-      int at = outsideTextarea.indexOf(unsafe);
-      throw new AssertionError(
-          what
-              + ": a control or invisible character is shown raw in "
-              + shown(outsideTextarea.substring(Math.max(0, at - 60), at + 1)));
-    }
+    HostileRequests.send(mvc, request, payload);
   }
 
   private void assertNoStopTask() {
     assertThat(http.callCount("StopTask")).isEqualTo(stopsBefore);
-  }
-
-  private static boolean isJson(MockHttpServletResponse response) {
-    String type = response.getContentType();
-    return type != null && type.contains("json");
-  }
-
-  private static String contentOf(MockHttpServletResponse response) {
-    try {
-      return response.getContentAsString(StandardCharsets.UTF_8);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static String shown(String payload) {
-    String escaped =
-        payload
-            .codePoints()
-            .limit(80)
-            .collect(
-                StringBuilder::new,
-                (b, c) -> {
-                  if (c < 0x20 || c > 0x7e) {
-                    b.append(String.format("\\u%04x", c));
-                  } else {
-                    b.appendCodePoint(c);
-                  }
-                },
-                StringBuilder::append)
-            .toString();
-    return "\""
-        + escaped
-        + (payload.length() > 80 ? "...\" (" + payload.length() + " chars)" : "\"");
   }
 }
