@@ -13,20 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestContextManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.UriUtils;
@@ -36,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Hostile values ({@link HostileValues}) and malformed JSON through the REST API: {@code POST
  * /api/v1/tasks/stop}, {@code POST /api/v1/tasks/stop-batch} and the API's path variables. Every
- * answer is a 4xx problem document, never a 500; no StopTask reaches the demo ECS. jqwik properties
- * with fixed seeds over the shared demo application, injected by Spring's test context manager.
+ * answer is a 4xx problem document, never a 500; no StopTask reaches the demo ECS. Each value is
+ * one dynamic test of a corpus drawn with a fixed seed, over the shared demo application.
  */
 @DemoAppTest
 class HostileApiInputTest {
@@ -55,9 +49,8 @@ class HostileApiInputTest {
   private String running;
   private long stopsBefore;
 
-  @BeforeProperty
-  void injectTheDemoApplication() throws Exception {
-    new TestContextManager(HostileApiInputTest.class).prepareTestInstance(this);
+  @BeforeEach
+  void findARunningTask() {
     running =
         demo.tasks("default").stream()
             .filter(t -> "RUNNING".equals(t.desiredStatus()))
@@ -67,46 +60,9 @@ class HostileApiInputTest {
     stopsBefore = http.callCount("StopTask");
   }
 
-  @AfterContainer
+  @AfterAll
   static void report() {
     HostileRequests.report("Hostile input (API)");
-  }
-
-  @Provide
-  Arbitrary<String> hostile() {
-    return HostileValues.any();
-  }
-
-  @Provide
-  Arbitrary<String> refusedReasons() {
-    return HostileValues.refusedReasons();
-  }
-
-  @Provide
-  Arbitrary<String> malformedJson() {
-    String valid =
-        "{\"cluster\":\"default\",\"task\":\"0123456789abcdef0123456789abcdef\",\"reason\":\"r\"}";
-    return Arbitraries.oneOf(
-        Arbitraries.integers().between(0, valid.length() - 1).map(n -> valid.substring(0, n)),
-        Arbitraries.of(
-            "",
-            "null",
-            "[]",
-            "\"task\"",
-            "42",
-            "{\"task\":123,\"reason\":\"r\"}",
-            "{\"task\":[\"a\"],\"reason\":\"r\"}",
-            "{\"task\":{\"$ne\":null},\"reason\":\"r\"}",
-            "{\"task\":\"x\",\"reason\":\"r\",\"force\":true}",
-            "{\"task\":\"x\"} trailing",
-            "{'task':'x'}",
-            "{\"task\":\"\\ud800\"}",
-            "\ufeff{\"task\":\"x\"}",
-            "{\"tasks\":\"not a list\",\"reason\":\"r\"}",
-            "{\"tasks\":[1,2,3],\"reason\":\"r\"}"),
-        Arbitraries.integers().between(1000, 20000).map(n -> "[".repeat(n) + "]".repeat(n)),
-        Combinators.combine(Arbitraries.of(valid), Arbitraries.strings().all().ofMaxLength(20))
-            .as((json, noise) -> json.substring(0, json.length() - 1) + noise));
   }
 
   /**
@@ -117,10 +73,15 @@ class HostileApiInputTest {
     return !value.isBlank() && !value.startsWith("arn:aws:ecs:us-east-1:123456789012:cluster/");
   }
 
-  @Property(tries = 700, seed = "5", generation = GenerationMode.RANDOMIZED)
-  void stopRefusesHostileTasksClustersAndReasons(
-      @ForAll("hostile") String value, @ForAll("refusedReasons") String reason) {
-    Assume.that(namesAnotherCluster(value));
+  @TestFactory
+  Stream<DynamicTest> stopRefusesHostileTasksClustersAndReasons() {
+    return HostileRequests.each(
+        HostileValues.corpus(5, 700, HostileValues::any, HostileApiInputTest::namesAnotherCluster),
+        HostileValues.corpus(50, 700, HostileValues::refusedReason),
+        this::stopRefuses);
+  }
+
+  private void stopRefuses(String value, String reason) {
     send(
         "/api/v1/tasks/stop",
         Map.of("cluster", "default", "task", value, "reason", VALID_REASON),
@@ -136,10 +97,15 @@ class HostileApiInputTest {
     assertNoStopTask();
   }
 
-  @Property(tries = 500, seed = "6", generation = GenerationMode.RANDOMIZED)
-  void stopBatchRefusesHostileTasksClustersAndReasons(
-      @ForAll("hostile") String value, @ForAll("refusedReasons") String reason) {
-    Assume.that(namesAnotherCluster(value));
+  @TestFactory
+  Stream<DynamicTest> stopBatchRefusesHostileTasksClustersAndReasons() {
+    return HostileRequests.each(
+        HostileValues.corpus(6, 500, HostileValues::any, HostileApiInputTest::namesAnotherCluster),
+        HostileValues.corpus(60, 500, HostileValues::refusedReason),
+        this::stopBatchRefuses);
+  }
+
+  private void stopBatchRefuses(String value, String reason) {
     send(
         "/api/v1/tasks/stop-batch",
         Map.of("cluster", "default", "tasks", List.of(running, value), "reason", VALID_REASON),
@@ -155,8 +121,13 @@ class HostileApiInputTest {
     assertNoStopTask();
   }
 
-  @Property(tries = 400, seed = "7", generation = GenerationMode.RANDOMIZED)
-  void malformedJsonIsRefused(@ForAll("malformedJson") String json) {
+  @TestFactory
+  Stream<DynamicTest> malformedJsonIsRefused() {
+    return HostileRequests.each(
+        HostileValues.corpus(7, 400, HostileValues::malformedJson), this::malformedJsonRefused);
+  }
+
+  private void malformedJsonRefused(String json) {
     for (String url : List.of("/api/v1/tasks/stop", "/api/v1/tasks/stop-batch")) {
       HostileRequests.send(
           mvc, post(url).contentType(MediaType.APPLICATION_JSON).content(json), json);
@@ -164,19 +135,23 @@ class HostileApiInputTest {
     assertNoStopTask();
   }
 
-  @Property(tries = 400, seed = "8", generation = GenerationMode.RANDOMIZED)
-  void everyApiPathVariableRefusesHostileValues(@ForAll("hostile") String value) {
+  /** Hostile path segments; an empty one makes another address. */
+  @TestFactory
+  Stream<DynamicTest> everyApiPathVariableRefusesHostileValues() {
+    return HostileRequests.each(
+        HostileValues.corpus(8, 400, HostileValues::any, value -> !value.isEmpty()),
+        this::everyApiPathVariableRefuses);
+  }
+
+  private void everyApiPathVariableRefuses(String value) {
     String segment = UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
-    if (segment.isEmpty()) {
-      return;
-    }
     HostileRequests.send(mvc, get("/api/v1/clusters/" + segment + "/tasks"), value);
     HostileRequests.send(mvc, get("/api/v1/clusters/default/tasks/" + segment), value);
     HostileRequests.send(mvc, get("/api/v1/tasks/stop-batch/" + segment), value);
     assertNoStopTask();
   }
 
-  @Example
+  @Test
   void wrongContentTypesAndHugeBodiesAreRefused() {
     String body = json(Map.of("cluster", "default", "task", running, "reason", VALID_REASON));
     for (MediaType type :

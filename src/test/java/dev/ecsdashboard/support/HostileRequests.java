@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -31,6 +37,30 @@ public final class HostileRequests {
   public static synchronized void report(String what) {
     System.out.printf("%s: %d requests, by status %s%n", what, SENT.getAndSet(0), STATUSES);
     STATUSES.clear();
+  }
+
+  /**
+   * One dynamic test per value of a corpus, named by its index and the value written out in ASCII,
+   * so that a failure names the value that caused it.
+   */
+  public static Stream<DynamicTest> each(List<String> corpus, Consumer<String> check) {
+    return IntStream.range(0, corpus.size())
+        .mapToObj(
+            i ->
+                DynamicTest.dynamicTest(
+                    "#" + i + " " + shown(corpus.get(i)), () -> check.accept(corpus.get(i))));
+  }
+
+  /** One dynamic test per pair of values at the same index of two corpora. */
+  public static Stream<DynamicTest> each(
+      List<String> first, List<String> second, BiConsumer<String, String> check) {
+    assertThat(second).hasSameSizeAs(first);
+    return IntStream.range(0, first.size())
+        .mapToObj(
+            i ->
+                DynamicTest.dynamicTest(
+                    "#" + i + " " + shown(first.get(i)) + " and " + shown(second.get(i)),
+                    () -> check.accept(first.get(i), second.get(i))));
   }
 
   public static void send(MockMvc mvc, MockHttpServletRequestBuilder request, String payload) {

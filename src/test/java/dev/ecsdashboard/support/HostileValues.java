@@ -1,16 +1,17 @@
 package dev.ecsdashboard.support;
 
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Malformed and hostile values for the input tests, as jqwik arbitraries: over-long and empty
- * values, control and invisible characters, mixed scripts and homoglyphs, HTML and script payloads,
- * ARNs of other services, regions, accounts and partitions, path traversal (plain and encoded), and
- * random Unicode.
+ * Malformed and hostile values for the input tests, drawn from a seeded random generator so that
+ * every run sends the same corpus and a failure repeats: over-long and empty values, control and
+ * invisible characters, mixed scripts and homoglyphs, HTML and script payloads, ARNs of other
+ * services, regions, accounts and partitions, path traversal (plain and encoded), malformed and
+ * deeply nested JSON, and random Unicode.
  */
 public final class HostileValues {
 
@@ -109,19 +110,79 @@ public final class HostileValues {
           "\u4e2d\u6587-\u65e5\u672c\u8a9e",
           "\ud83d\ude00\ud83d\udca5");
 
-  private HostileValues() {}
+  private static final List<String> EMPTY = List.of("", " ", "   ", "\u00a0");
+
+  private static final List<String> BLANK_REASONS = List.of("", " ", "\t", "\u00a0\u2003", "\n\n");
+
+  private static final String VALID_JSON =
+      "{\"cluster\":\"default\",\"task\":\"" + TASK_ID + "\",\"reason\":\"r\"}";
+
+  private static final List<String> BAD_JSON =
+      List.of(
+          "",
+          "null",
+          "[]",
+          "\"task\"",
+          "42",
+          "{\"task\":123,\"reason\":\"r\"}",
+          "{\"task\":[\"a\"],\"reason\":\"r\"}",
+          "{\"task\":{\"$ne\":null},\"reason\":\"r\"}",
+          "{\"task\":\"x\",\"reason\":\"r\",\"force\":true}",
+          "{\"task\":\"x\"} trailing",
+          "{'task':'x'}",
+          "{\"task\":\"\\ud800\"}",
+          "\ufeff{\"task\":\"x\"}",
+          "{\"tasks\":\"not a list\",\"reason\":\"r\"}",
+          "{\"tasks\":[1,2,3],\"reason\":\"r\"}");
+
+  private static final String ALPHA = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String ALPHANUMERIC = ALPHA + "0123456789";
+  private static final String NAME_CHARS = "abc-_0123456789";
+
+  /** Characters at the edges of the ranges, drawn more often than their share. */
+  private static final String EDGE_CHARS =
+      "\u0000\u0020\u007f\u0080\ud7ff\ud800\udbff\udc00\udfff\ufffe\uffff";
+
+  private final SplittableRandom random;
+
+  private HostileValues(long seed) {
+    this.random = new SplittableRandom(seed);
+  }
+
+  /**
+   * The first {@code count} values of one kind that pass {@code accepted}, drawn with a fixed seed:
+   * the same corpus on every run.
+   */
+  public static List<String> corpus(
+      long seed, int count, Function<HostileValues, String> kind, Predicate<String> accepted) {
+    HostileValues values = new HostileValues(seed);
+    List<String> corpus = new ArrayList<>(count);
+    while (corpus.size() < count) {
+      String value = kind.apply(values);
+      if (accepted.test(value)) {
+        corpus.add(value);
+      }
+    }
+    return corpus;
+  }
+
+  /** The first {@code count} values of one kind, drawn with a fixed seed. */
+  public static List<String> corpus(long seed, int count, Function<HostileValues, String> kind) {
+    return corpus(seed, count, kind, value -> true);
+  }
 
   /** Every kind of hostile value; hardly any is a well-formed cluster name, task ID or ARN. */
-  public static Arbitrary<String> any() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, withInvisible()),
-        Tuple.of(3, markup()),
-        Tuple.of(2, Arbitraries.of(ARNS)),
-        Tuple.of(2, traversal()),
-        Tuple.of(2, Arbitraries.of(HOMOGLYPHS)),
-        Tuple.of(1, overLong()),
-        Tuple.of(1, Arbitraries.of("", " ", "   ", "\u00a0")),
-        Tuple.of(2, randomUnicode()));
+  public String any() {
+    return switch (weighted(3, 3, 2, 2, 2, 1, 1, 2)) {
+      case 0 -> withInvisible();
+      case 1 -> markup();
+      case 2 -> pick(ARNS);
+      case 3 -> traversal();
+      case 4 -> pick(HOMOGLYPHS);
+      case 5 -> overLong();
+      case 6 -> pick(EMPTY);
+      default -> randomUnicode();
+    };
   }
 
   /**
@@ -129,45 +190,109 @@ public final class HostileValues {
    * them carrying markup too, so that the refused form, which shows the reason as typed, must
    * escape it.
    */
-  public static Arbitrary<String> refusedReasons() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(4, withInvisible()),
-        Tuple.of(2, Arbitraries.strings().ofMinLength(300).ofMaxLength(1000).alpha()),
-        Tuple.of(
-            2,
-            Combinators.combine(Arbitraries.of(MARKUP), Arbitraries.integers().between(256, 600))
-                .as(
-                    (markup, length) ->
-                        markup + "x".repeat(Math.max(0, length - markup.length())))),
-        Tuple.of(1, Arbitraries.of("", " ", "\t", "\u00a0\u2003", "\n\n")));
+  public String refusedReason() {
+    return switch (weighted(4, 2, 2, 1)) {
+      case 0 -> withInvisible();
+      case 1 -> string(ALPHA, 300, 1000);
+      case 2 -> {
+        String markup = pick(MARKUP);
+        int length = between(256, 600);
+        yield markup + "x".repeat(Math.max(0, length - markup.length()));
+      }
+      default -> pick(BLANK_REASONS);
+    };
   }
 
-  private static Arbitrary<String> withInvisible() {
+  /**
+   * JSON that is cut short, of the wrong shape or type, deeply nested (1,000 to 20,000 levels), or
+   * followed by random characters.
+   */
+  public String malformedJson() {
+    return switch (random.nextInt(4)) {
+      case 0 -> VALID_JSON.substring(0, random.nextInt(VALID_JSON.length()));
+      case 1 -> pick(BAD_JSON);
+      case 2 -> {
+        int depth = between(1000, 20000);
+        yield "[".repeat(depth) + "]".repeat(depth);
+      }
+      default -> VALID_JSON.substring(0, VALID_JSON.length() - 1) + anyChars(0, 20);
+    };
+  }
+
+  private String withInvisible() {
     // Between other characters, where trimming cannot remove it.
-    return Combinators.combine(
-            Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(40),
-            Arbitraries.of(INVISIBLE),
-            Arbitraries.oneOf(
-                Arbitraries.of(MARKUP), Arbitraries.strings().alpha().ofMaxLength(20)))
-        .as((before, invisible, after) -> before + invisible + "x" + after);
+    String before = string(ALPHANUMERIC, 1, 40);
+    String invisible = pick(INVISIBLE);
+    String after = random.nextBoolean() ? pick(MARKUP) : string(ALPHA, 0, 20);
+    return before + invisible + "x" + after;
   }
 
-  private static Arbitrary<String> markup() {
-    return Combinators.combine(
-            Arbitraries.of(MARKUP), Arbitraries.strings().alpha().ofMaxLength(10))
-        .as((payload, suffix) -> payload + suffix);
+  private String markup() {
+    return pick(MARKUP) + string(ALPHA, 0, 10);
   }
 
-  private static Arbitrary<String> traversal() {
-    return Combinators.combine(Arbitraries.of(TRAVERSAL), Arbitraries.of("", TASK_ID, "default"))
-        .as((path, tail) -> path + tail);
+  private String traversal() {
+    return pick(TRAVERSAL) + pick(List.of("", TASK_ID, "default"));
   }
 
-  private static Arbitrary<String> overLong() {
-    return Arbitraries.strings().withChars("abc-_0123456789").ofMinLength(256).ofMaxLength(5000);
+  private String overLong() {
+    return string(NAME_CHARS, 256, 5000);
   }
 
-  private static Arbitrary<String> randomUnicode() {
-    return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(60);
+  private String randomUnicode() {
+    return anyChars(1, 60);
+  }
+
+  /** Any UTF-16 code units, lone surrogates and noncharacters included. */
+  private String anyChars(int minLength, int maxLength) {
+    int length = length(minLength, maxLength);
+    StringBuilder chars = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      chars.append(
+          random.nextInt(8) == 0
+              ? EDGE_CHARS.charAt(random.nextInt(EDGE_CHARS.length()))
+              : (char) random.nextInt(Character.MAX_VALUE + 1));
+    }
+    return chars.toString();
+  }
+
+  private String string(String alphabet, int minLength, int maxLength) {
+    int length = length(minLength, maxLength);
+    StringBuilder chars = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      chars.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return chars.toString();
+  }
+
+  /** A length in the range, its two ends drawn more often than their share. */
+  private int length(int min, int max) {
+    return switch (random.nextInt(10)) {
+      case 0 -> min;
+      case 1 -> max;
+      default -> between(min, max);
+    };
+  }
+
+  private int between(int min, int max) {
+    return random.nextInt(min, max + 1);
+  }
+
+  private <T> T pick(List<T> choices) {
+    return choices.get(random.nextInt(choices.size()));
+  }
+
+  /** The index of a choice, each drawn in proportion to its weight. */
+  private int weighted(int... weights) {
+    int total = 0;
+    for (int weight : weights) {
+      total += weight;
+    }
+    int draw = random.nextInt(total);
+    int index = 0;
+    while (draw >= weights[index]) {
+      draw -= weights[index++];
+    }
+    return index;
   }
 }

@@ -15,17 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestContextManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.UriUtils;
@@ -34,9 +31,8 @@ import org.springframework.web.util.UriUtils;
  * More than 10,000 malformed and hostile values ({@link HostileValues}) through the stop form, the
  * bulk stop form and the path variables of every page, as a signed-in operator. Every answer is a
  * 4xx with a message, never a 500; no StopTask reaches the demo ECS; and no payload comes back
- * unescaped. These are jqwik properties with fixed seeds, so a failure repeats (and shrinks to a
- * small example); Spring's test context manager injects the shared demo application, as JUnit's
- * Spring extension would.
+ * unescaped. Each value is one dynamic test of a corpus drawn with a fixed seed, so a failure
+ * repeats and names the value.
  */
 @DemoAppTest
 class HostileInputTest {
@@ -50,9 +46,8 @@ class HostileInputTest {
   private String running;
   private long stopsBefore;
 
-  @BeforeProperty
-  void injectTheDemoApplication() throws Exception {
-    new TestContextManager(HostileInputTest.class).prepareTestInstance(this);
+  @BeforeEach
+  void findARunningTask() {
     running =
         demo.tasks("default").stream()
             .filter(t -> "RUNNING".equals(t.desiredStatus()))
@@ -62,37 +57,34 @@ class HostileInputTest {
     stopsBefore = http.callCount("StopTask");
   }
 
-  @AfterContainer
+  @AfterAll
   static void report() {
     HostileRequests.report("Hostile input (pages)");
   }
 
-  @Provide
-  Arbitrary<String> hostile() {
-    return HostileValues.any();
+  @TestFactory
+  Stream<DynamicTest> theStopFormRefusesEveryBadReasonAndEchoesItEscaped() {
+    return HostileRequests.each(
+        HostileValues.corpus(1, 2600, HostileValues::refusedReason),
+        reason -> {
+          send(
+              post("/clusters/default/tasks/{t}/stop", running)
+                  .param("reason", reason)
+                  .with(csrf()),
+              reason);
+          assertNoStopTask();
+        });
   }
 
   /** Hostile path segments; an empty one makes another address (a list instead of one task). */
-  @Provide
-  Arbitrary<String> hostileSegments() {
-    return HostileValues.any().filter(v -> !v.isEmpty());
+  @TestFactory
+  Stream<DynamicTest> everyPathVariableRefusesHostileValues() {
+    return HostileRequests.each(
+        HostileValues.corpus(2, 500, HostileValues::any, value -> !value.isEmpty()),
+        this::everyPathVariableRefuses);
   }
 
-  @Provide
-  Arbitrary<String> refusedReasons() {
-    return HostileValues.refusedReasons();
-  }
-
-  @Property(tries = 2600, seed = "1", generation = GenerationMode.RANDOMIZED)
-  void theStopFormRefusesEveryBadReasonAndEchoesItEscaped(@ForAll("refusedReasons") String reason) {
-    send(
-        post("/clusters/default/tasks/{t}/stop", running).param("reason", reason).with(csrf()),
-        reason);
-    assertNoStopTask();
-  }
-
-  @Property(tries = 500, seed = "2", generation = GenerationMode.RANDOMIZED)
-  void everyPathVariableRefusesHostileValues(@ForAll("hostileSegments") String value) {
+  private void everyPathVariableRefuses(String value) {
     String segment = UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     List<Function<String, MockHttpServletRequestBuilder>> pages =
         List.of(
@@ -113,7 +105,7 @@ class HostileInputTest {
     assertNoStopTask();
   }
 
-  @Example
+  @Test
   void rawTraversalAndEncodedSlashesInPathsAreRefused() {
     for (String raw :
         List.of(
@@ -131,8 +123,13 @@ class HostileInputTest {
     assertNoStopTask();
   }
 
-  @Property(tries = 600, seed = "3", generation = GenerationMode.RANDOMIZED)
-  void theBulkStopFormRefusesHostileTasksAndFilters(@ForAll("hostile") String value) {
+  @TestFactory
+  Stream<DynamicTest> theBulkStopFormRefusesHostileTasksAndFilters() {
+    return HostileRequests.each(
+        HostileValues.corpus(3, 600, HostileValues::any), this::bulkStopRefuses);
+  }
+
+  private void bulkStopRefuses(String value) {
     send(stopPost("/clusters/default/bulk-stop").param("task", running, value), value);
     send(
         stopPost("/clusters/default/bulk-stop")
@@ -149,18 +146,22 @@ class HostileInputTest {
     assertNoStopTask();
   }
 
-  @Property(tries = 600, seed = "4", generation = GenerationMode.RANDOMIZED)
-  void theBulkStopFormRefusesEveryBadReason(@ForAll("refusedReasons") String reason) {
-    send(
-        post("/clusters/default/bulk-stop")
-            .param("task", running)
-            .param("reason", reason)
-            .with(csrf()),
-        reason);
-    assertNoStopTask();
+  @TestFactory
+  Stream<DynamicTest> theBulkStopFormRefusesEveryBadReason() {
+    return HostileRequests.each(
+        HostileValues.corpus(4, 600, HostileValues::refusedReason),
+        reason -> {
+          send(
+              post("/clusters/default/bulk-stop")
+                  .param("task", running)
+                  .param("reason", reason)
+                  .with(csrf()),
+              reason);
+          assertNoStopTask();
+        });
   }
 
-  @Example
+  @Test
   void wrongContentTypesHugeBodiesAndMissingTokensStopNothing() {
     String url = "/clusters/default/tasks/" + running + "/stop";
     Map<MediaType, String> bodies =
