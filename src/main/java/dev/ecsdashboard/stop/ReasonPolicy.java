@@ -1,5 +1,6 @@
 package dev.ecsdashboard.stop;
 
+import dev.ecsdashboard.web.VisibleText;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -96,19 +97,6 @@ public class ReasonPolicy {
    * text read differently from what it says.
    */
   static boolean hasInvisible(String text) {
-    return text.codePoints()
-        .anyMatch(
-            c ->
-                switch (Character.getType(c)) {
-                  case Character.CONTROL,
-                      Character.FORMAT,
-                      Character.LINE_SEPARATOR,
-                      Character.PARAGRAPH_SEPARATOR,
-                      Character.SURROGATE,
-                      Character.PRIVATE_USE,
-                      Character.UNASSIGNED ->
-                      true;
-                  default -> false;
-                });
+    return text.codePoints().anyMatch(VisibleText::isInvisible);
   }
 }

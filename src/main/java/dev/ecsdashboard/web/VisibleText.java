@@ -6,7 +6,7 @@ package dev.ecsdashboard.web;
  * uXXXX} instead of acting on the text around them, and over-long text is cut. HTML escaping is the
  * templates' job; this is about what escaping leaves alone.
  */
-final class VisibleText {
+public final class VisibleText {
 
   private VisibleText() {}
 
@@ -32,7 +32,12 @@ final class VisibleText {
     return shown.toString();
   }
 
-  private static boolean isInvisible(int c) {
+  /**
+   * Whether a character does not show as what it is: control and format characters (NUL, line
+   * breaks, zero-width spaces, bidirectional overrides), line and paragraph separators, lone
+   * surrogates, private-use and unassigned code points.
+   */
+  public static boolean isInvisible(int c) {
     return switch (Character.getType(c)) {
       case Character.CONTROL,
           Character.FORMAT,
