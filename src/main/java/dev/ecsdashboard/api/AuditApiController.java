@@ -50,15 +50,16 @@ class AuditApiController {
       @Parameter(description = "Records of this stop-batch.") @RequestParam(required = false)
           String batch,
       @Parameter(description = "Page number, from 0.") @RequestParam(defaultValue = "0") int page) {
-    String me = access.currentUser();
-    boolean everyone = access.isAdmin();
-    if (!everyone && user != null && !user.isBlank() && !user.equals(me)) {
+    if (!access.isAdmin()
+        && user != null
+        && !user.isBlank()
+        && !user.equals(access.currentUser())) {
       throw new AccessDeniedException("Only an administrator reads other users' stops.");
     }
     if (page < 0) {
       throw new InvalidApiInputException("page", "page counts from 0.");
     }
-    AuditFilter filter = new AuditFilter(everyone ? user : me, cluster, outcome, batch);
+    AuditFilter filter = new AuditFilter(user, cluster, outcome, batch).seenBy(access);
     AuditPage found = store.find(filter, page, properties.pageSize());
     return new Page(
         found.entries().stream().map(Entry::of).toList(),

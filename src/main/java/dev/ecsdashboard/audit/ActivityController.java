@@ -34,9 +34,9 @@ class ActivityController {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     boolean everyone = access.isAdmin();
-    String shownUser = everyone ? user : access.currentUser();
     AuditOutcome wanted = parse(outcome);
-    AuditFilter filter = new AuditFilter(shownUser, cluster, wanted, null);
+    AuditFilter filter = new AuditFilter(user, cluster, wanted, null).seenBy(access);
+    String shownUser = filter.user();
     model.addAttribute("page", store.find(filter, Math.max(0, page), properties.pageSize()));
     model.addAttribute("everyone", everyone);
     model.addAttribute("user", shownUser);

@@ -1,5 +1,7 @@
 package dev.ecsdashboard.audit;
 
+import dev.ecsdashboard.security.ClusterAccess;
+
 /**
  * Which audit records to show; a null or blank field does not filter.
  *
@@ -18,5 +20,13 @@ public record AuditFilter(String user, String cluster, AuditOutcome outcome, Str
 
   public AuditFilter withUser(String user) {
     return new AuditFilter(user, cluster, outcome, batchId);
+  }
+
+  /**
+   * This filter as the signed-in user may apply it: an administrator reads everyone's records,
+   * anyone else only their own.
+   */
+  public AuditFilter seenBy(ClusterAccess access) {
+    return access.isAdmin() ? this : withUser(access.currentUser());
   }
 }

@@ -110,10 +110,7 @@ class BulkStopController {
       }
     } else {
       // Not run by this process (or it restarted): the audit trail still has every attempt.
-      AuditFilter filter = AuditFilter.batch(id);
-      model.addAttribute(
-          "records",
-          audit.findAll(access.isAdmin() ? filter : filter.withUser(access.currentUser())));
+      model.addAttribute("records", audit.findAll(AuditFilter.batch(id).seenBy(access)));
     }
     return VIEW_RESULT;
   }
