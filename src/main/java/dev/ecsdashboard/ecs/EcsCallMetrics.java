@@ -1,6 +1,7 @@
 package dev.ecsdashboard.ecs;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -26,10 +27,16 @@ public class EcsCallMetrics implements ExecutionInterceptor, MetricPublisher {
   public static final String CALLS = "ecs.calls";
   public static final String THROTTLED = "ecs.throttled.attempts";
 
-  private final MeterRegistry registry;
+  private final Meter.MeterProvider<Timer> calls;
+  private final Meter.MeterProvider<Counter> throttledAttempts;
 
   public EcsCallMetrics(MeterRegistry registry) {
-    this.registry = registry;
+    this.calls =
+        Timer.builder(CALLS).description("ECS calls, retries included").withRegistry(registry);
+    this.throttledAttempts =
+        Counter.builder(THROTTLED)
+            .description("ECS call attempts answered with throttling")
+            .withRegistry(registry);
   }
 
   @Override
@@ -41,23 +48,14 @@ public class EcsCallMetrics implements ExecutionInterceptor, MetricPublisher {
             .toList();
     long throttled = errors.stream().filter("Throttling"::equals).count();
     if (throttled > 0) {
-      Counter.builder(THROTTLED)
-          .description("ECS call attempts answered with throttling")
-          .tag("operation", operation)
-          .register(registry)
-          .increment(throttled);
+      throttledAttempts.withTags("operation", operation).increment(throttled);
     }
     boolean success =
         Boolean.TRUE.equals(first(call.metricValues(CoreMetric.API_CALL_SUCCESSFUL), false));
     String outcome =
         success ? "success" : outcome(errors.isEmpty() ? null : errors.get(errors.size() - 1));
     Duration duration = first(call.metricValues(CoreMetric.API_CALL_DURATION), Duration.ZERO);
-    Timer.builder(CALLS)
-        .description("ECS calls, retries included")
-        .tag("operation", operation)
-        .tag("outcome", outcome)
-        .register(registry)
-        .record(duration);
+    calls.withTags("operation", operation, "outcome", outcome).record(duration);
   }
 
   private static String outcome(String errorType) {

@@ -141,9 +141,7 @@ class SecurityConfiguration {
                         "/login",
                         AccessDeniedController.PATH,
                         "/error",
-                        "/css/**",
-                        "/js/**",
-                        "/images/**",
+                        "/assets/**",
                         "/favicon.ico")
                     .permitAll()
                     .anyRequest()

@@ -1,6 +1,7 @@
 package dev.ecsdashboard.task;
 
 import java.time.Instant;
+import java.util.Locale;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -34,6 +35,26 @@ public record TaskRow(
     Instant startedAt,
     String stopCode,
     String stoppedReason) {
+
+  /** The badge class of the last status: {@code status-running}, or empty without a status. */
+  public String statusClass() {
+    return lastStatus == null ? "" : "status-" + lastStatus.toLowerCase(Locale.ROOT);
+  }
+
+  /** The badge class of the health status: {@code health-healthy}, or empty without one. */
+  public String healthClass() {
+    return health == null ? "" : "health-" + health.toLowerCase(Locale.ROOT);
+  }
+
+  /** When it started, in ISO-8601 UTC (for {@code <time datetime>} and sorting); empty if not. */
+  public String startedIso() {
+    return startedAt == null ? "" : startedAt.toString();
+  }
+
+  /** Whether ECS is taking the task to another status than its last one (shown as an arrow). */
+  public boolean moving() {
+    return desiredStatus != null && !desiredStatus.equals(lastStatus);
+  }
 
   static TaskRow of(Task task) {
     String id = TaskNames.lastPart(task.taskArn());

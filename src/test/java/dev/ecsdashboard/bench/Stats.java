@@ -18,6 +18,11 @@ final class Stats {
     return result;
   }
 
+  /** Adds a time measured elsewhere. */
+  void add(double millis) {
+    this.millis.add(millis);
+  }
+
   double median() {
     return percentile(50);
   }

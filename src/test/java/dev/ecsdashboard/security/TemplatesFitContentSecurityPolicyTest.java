@@ -57,7 +57,7 @@ class TemplatesFitContentSecurityPolicyTest {
 
     assertThat(FORBIDDEN)
         .allSatisfy(p -> assertThat(p.matcher(html + "javascript:").find()).isTrue());
-    assertThat(FORBIDDEN.get(0).matcher("<script src=\"/js/app.js\" defer></script>").find())
+    assertThat(FORBIDDEN.get(0).matcher("<script src=\"/assets/js/app.js\" defer></script>").find())
         .isFalse();
   }
 }

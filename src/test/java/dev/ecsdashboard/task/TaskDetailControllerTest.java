@@ -142,7 +142,7 @@ class TaskDetailControllerTest {
 
     // The one script is the dashboard's own file (frontend/), which only enhances the page.
     assertThat(render())
-        .doesNotContainPattern("<script(?![^>]*\\ssrc=\"/js/app\\.js\")")
+        .doesNotContainPattern("<script(?![^>]*\\ssrc=\"/assets/js/app(-[0-9a-f]{32})?\\.js\")")
         .doesNotContainPattern("\\son[a-z]+=");
   }
 

@@ -77,6 +77,38 @@ class TaskListControllerTest {
   }
 
   @Test
+  void marksEachStatusAndWhereEcsIsTakingTheTask() throws Exception {
+    Task stopping =
+        Task.builder()
+            .taskArn("arn:aws:ecs:us-east-1:123456789012:task/prod-web/" + ID)
+            .lastStatus("RUNNING")
+            .desiredStatus("STOPPED")
+            .healthStatus("HEALTHY")
+            .startedAt(Instant.parse("2026-01-02T03:04:05.678Z"))
+            .build();
+    Task pending =
+        Task.builder()
+            .taskArn("arn:aws:ecs:us-east-1:123456789012:task/prod-web/0123456789abcdef")
+            .lastStatus("PROVISIONING")
+            .desiredStatus("RUNNING")
+            .group("family:batch")
+            .build();
+    given(tasks.page(PROD, TaskQuery.ALL_RUNNING, null))
+        .willReturn(new TaskService.TaskPage(List.of(stopping, pending), null));
+
+    String page = render(PAGE);
+
+    assertThat(page)
+        .contains("class=\"badge status-running\">RUNNING<", "class=\"badge health-healthy\">")
+        .contains("→ <span class=\"badge desired\">STOPPED</span>")
+        .contains("data-sort=\"2026-01-02T03:04:05.678Z\"")
+        .contains("class=\"badge status-provisioning\">PROVISIONING<", "family:batch");
+    // The task that has not started has no time: one <time> on the page, the started task's.
+    assertThat(page.split("<time ", -1)).hasSize(2);
+    assertThat(page.toLowerCase()).doesNotContain("null", "health-\"");
+  }
+
+  @Test
   void passesEachFilterToListTasks() throws Exception {
     given(tasks.page(any(), any(), any())).willReturn(new TaskService.TaskPage(List.of(), null));
 
