@@ -24,7 +24,6 @@ final class DemoRuns implements AutoCloseable {
 
   final Duration latency;
   final BenchTicker ticker = new BenchTicker();
-  final ServerTimes serverTimes = new ServerTimes();
   final ConfigurableApplicationContext context;
   final DemoEcsHttpClient ecs;
   final DemoEcs demo;
@@ -35,11 +34,7 @@ final class DemoRuns implements AutoCloseable {
     this.context =
         new SpringApplicationBuilder(EcsDashboardApplication.class)
             .profiles("demo")
-            .initializers(
-                c -> {
-                  c.getBeanFactory().registerSingleton("benchTicker", ticker);
-                  c.getBeanFactory().registerSingleton("benchServerTimes", serverTimes);
-                })
+            .initializers(c -> c.getBeanFactory().registerSingleton("benchTicker", ticker))
             // Arguments, which outrank the demo profile's settings (builder properties do not).
             .run(
                 "--server.port=0",

@@ -15,14 +15,6 @@ import java.util.stream.Collectors;
 /** The figures measured against the demo ECS with injected latency. */
 final class DemoSections {
 
-  private static final int SAMPLES = 100;
-
-  /**
-   * Requests before any timing, so that figures are the steady state of a running server (the JIT
-   * compiles the page's code after some thousands of calls), not its first minutes.
-   */
-  private static final int WARM_UP = 1_500;
-
   private static final Duration REFRESH = Duration.ofSeconds(5);
 
   private final DemoRuns run;
@@ -33,63 +25,6 @@ final class DemoSections {
     this.run = run;
     this.report = report;
     this.latency = run.latency.toMillis();
-  }
-
-  void pageAndDetail() throws Exception {
-    BenchClient viewer = new BenchClient(run.base).signIn("viewer", "viewer");
-    String page = "/clusters/" + DemoRuns.PAGE_CLUSTER + "/tasks";
-    String detail = page + "/" + run.taskId(DemoRuns.PAGE_CLUSTER, 17);
-    for (int i = 0; i < WARM_UP; i++) {
-      if (i % 20 == 0) {
-        run.ticker.expireEverything();
-      }
-      viewer.page(page);
-      viewer.page(detail);
-    }
-    timed("100-task page", viewer, page, 2);
-    timed("task detail", viewer, detail, 1);
-  }
-
-  private void timed(String what, BenchClient viewer, String path, int floorCalls)
-      throws Exception {
-    long floor = floorCalls * latency;
-    String section = what + " (from ECS)";
-    Stats server = new Stats();
-    Stats client = new Stats();
-    long before = run.calls();
-    for (int i = 0; i < SAMPLES; i++) {
-      run.ticker.expireEverything();
-      sample(viewer, path, server, client);
-    }
-    long calls = run.calls() - before;
-    report.add(section, "ECS calls", calls / (double) SAMPLES, "calls", "floor " + floorCalls);
-    report.add(
-        section,
-        "server time, median",
-        server.median(),
-        "ms",
-        "floor " + floor + " ms, target <= " + (floor + 15) + " ms");
-    report.add(section, "server time, p99", server.p99(), "ms", "floor " + floor + " ms");
-    report.add(section, "at the client, median", client.median(), "ms", "JDK HTTP client");
-    section = what + " (cached)";
-    server = new Stats();
-    client = new Stats();
-    before = run.calls();
-    for (int i = 0; i < SAMPLES; i++) {
-      sample(viewer, path, server, client);
-    }
-    report.add(section, "ECS calls", (run.calls() - before) / (double) SAMPLES, "calls", "");
-    report.add(section, "server time, median", server.median(), "ms", "");
-    report.add(section, "server time, p99", server.p99(), "ms", "");
-    report.add(section, "at the client, median", client.median(), "ms", "JDK HTTP client");
-  }
-
-  /** One request, timed by the server and by the client. */
-  private void sample(BenchClient viewer, String path, Stats server, Stats client)
-      throws Exception {
-    run.serverTimes.clear();
-    client.time(() -> viewer.page(path));
-    server.add(run.serverTimes.next());
   }
 
   void fullListing() throws Exception {

@@ -136,8 +136,23 @@ final class JarRuns {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
-  private Process start(List<String> launch, int port, String name, String... more)
-      throws IOException {
+  Path jar() {
+    return jar;
+  }
+
+  /** Deletes a folder and what it holds, if it exists. */
+  static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  Process start(List<String> launch, int port, String name, String... more) throws IOException {
     Path logs = Files.createDirectories(Path.of("target", "bench"));
     List<String> command = new ArrayList<>();
     command.add(java());
@@ -154,7 +169,7 @@ final class JarRuns {
         .start();
   }
 
-  private static void awaitReady(int port, Process process) throws Exception {
+  static void awaitReady(int port, Process process) throws Exception {
     BenchClient client = new BenchClient("http://127.0.0.1:" + port);
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
@@ -174,7 +189,7 @@ final class JarRuns {
     throw new IOException("The jar was not ready within 2 minutes");
   }
 
-  private static void stop(Process process) throws InterruptedException {
+  static void stop(Process process) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly();
