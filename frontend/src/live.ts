@@ -60,7 +60,7 @@ export function swapRegion(region: HTMLElement, fresh: Element): void {
 }
 
 /** Replaces the page's notices with those of the fresh page (none when it has none). */
-export function syncNotices(page: Document, fresh: Document): void {
+function syncNotices(page: Document, fresh: Document): void {
   const notices = page.querySelector("[data-live-notices]");
   if (!notices) return;
   const freshNotices = fresh.querySelector("[data-live-notices]");

@@ -4,7 +4,7 @@ import "./styles/app.css";
 import { installCopy, showCopyButtons } from "./copy";
 import { LiveRegion, intervalOf } from "./live";
 import { installShortcuts } from "./shortcuts";
-import { applyFilter, makeFilterable, makeSortable } from "./tables";
+import { makeFilterable, makeSortable } from "./tables";
 import { refreshTimes } from "./time";
 
 const TIMES_EVERY_MS = 15_000;
@@ -14,10 +14,7 @@ function enhance(root: ParentNode): void {
   refreshTimes(root);
   showCopyButtons(root);
   root.querySelectorAll<HTMLTableElement>("table[data-sortable]").forEach(makeSortable);
-  root.querySelectorAll<HTMLTableElement>("table[data-filter]").forEach((table) => {
-    makeFilterable(table);
-    applyFilter(table.dataset.filter!, table.ownerDocument);
-  });
+  root.querySelectorAll<HTMLTableElement>("table[data-filter]").forEach(makeFilterable);
 }
 
 function start(doc: Document): void {

@@ -140,9 +140,9 @@ export function makeFilterable(table: HTMLTableElement): HTMLInputElement {
     count.className = "muted";
     count.setAttribute("aria-live", "polite");
     tools.append(label, count);
-    input.addEventListener("input", () => applyFilter(key));
+    input.addEventListener("input", () => applyFilter(key, doc));
   }
-  applyFilter(key);
+  applyFilter(key, doc);
   return input;
 }
 

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -138,7 +137,7 @@ public class CachingEcsOperations implements EcsOperations {
   @SuppressWarnings("unchecked")
   private <T> T read(Read read, Supplier<T> call) {
     try {
-      return fresh == null ? remembered(read, call) : (T) join(shared(read, call));
+      return fresh == null ? remembered(read, call) : (T) Futures.join(shared(read, call));
     } catch (EcsThrottledException | EcsUnavailableException | EcsTimeBudgetException e) {
       Answer last = lastGood == null || !StaleReads.tracking() ? null : lastGood.getIfPresent(read);
       if (last == null) {
@@ -169,20 +168,6 @@ public class CachingEcsOperations implements EcsOperations {
       lastGood.put(read, new Answer(value, ticker.read()));
     }
     return value;
-  }
-
-  private static Object join(CompletableFuture<Object> answer) {
-    try {
-      return answer.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   /** The items an answer holds: its share of the cache's memory. */

@@ -62,10 +62,6 @@ public final class EcsDeadline implements AutoCloseable {
 
   @Override
   public void close() {
-    if (outer == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(outer);
-    }
+    set(outer);
   }
 }

@@ -4,6 +4,7 @@ import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.EcsDeadline;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsOperations.TaskArnPage;
+import dev.ecsdashboard.ecs.Futures;
 import dev.ecsdashboard.ecs.StaleReads;
 import dev.ecsdashboard.ecs.TaskQuery;
 import dev.ecsdashboard.ecs.TaskRef;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -99,7 +99,7 @@ public class TaskService implements DisposableBean {
     }
     List<Task> tasks = new ArrayList<>();
     for (CompletableFuture<List<Task>> page : pages) {
-      tasks.addAll(join(page));
+      tasks.addAll(Futures.join(page));
     }
     return tasks;
   }
@@ -112,17 +112,6 @@ public class TaskService implements DisposableBean {
   public Task task(TaskRef task) {
     access.checkRead(task.cluster().name());
     return ecs.describeTask(task);
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   @Override

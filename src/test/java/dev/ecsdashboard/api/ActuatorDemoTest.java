@@ -97,10 +97,7 @@ class ActuatorDemoTest {
     mvc.perform(
             post("/api/v1/tasks/stop")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"task\": \""
-                        + task.taskArn()
-                        + "\", \"reason\": \"metrics\", \"cluster\": \"default\"}")
+                .content(ApiDemoTest.skeleton("default", task.taskArn(), "metrics"))
                 .with(httpBasic("staging-operator", "staging-operator")))
         .andExpect(status().isForbidden());
     DemoFaults faults = http.faults();
@@ -145,6 +142,6 @@ class ActuatorDemoTest {
   }
 
   private long totalCalls() {
-    return http.callCounts().values().stream().mapToLong(Long::longValue).sum();
+    return http.totalCallCount();
   }
 }

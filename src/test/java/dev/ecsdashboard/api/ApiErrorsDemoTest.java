@@ -203,6 +203,6 @@ class ApiErrorsDemoTest {
   }
 
   private long totalCalls() {
-    return http.callCounts().values().stream().mapToLong(Long::longValue).sum();
+    return http.totalCallCount();
   }
 }

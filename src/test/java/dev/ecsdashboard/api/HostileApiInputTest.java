@@ -1,12 +1,10 @@
 package dev.ecsdashboard.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.support.DemoAppTest;
+import dev.ecsdashboard.support.HostileInputTestBase;
 import dev.ecsdashboard.support.HostileRequests;
 import dev.ecsdashboard.support.HostileValues;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -34,31 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * one dynamic test of a corpus drawn with a fixed seed, over the shared demo application.
  */
 @DemoAppTest
-class HostileApiInputTest {
-
-  private static final String VALID_REASON = "hostile input drill";
+class HostileApiInputTest extends HostileInputTestBase {
 
   /** Escapes every non-ASCII character, so that even a lone surrogate arrives as it was drawn. */
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-
-  @Autowired MockMvc mvc;
-  @Autowired DemoEcs demo;
-  @Autowired DemoEcsHttpClient http;
-
-  private String running;
-  private long stopsBefore;
-
-  @BeforeEach
-  void findARunningTask() {
-    running =
-        demo.tasks("default").stream()
-            .filter(t -> "RUNNING".equals(t.desiredStatus()))
-            .map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1))
-            .findFirst()
-            .orElseThrow();
-    stopsBefore = http.callCount("StopTask");
-  }
 
   @AfterAll
   static void report() {
@@ -129,8 +104,7 @@ class HostileApiInputTest {
 
   private void malformedJsonRefused(String json) {
     for (String url : List.of("/api/v1/tasks/stop", "/api/v1/tasks/stop-batch")) {
-      HostileRequests.send(
-          mvc, post(url).contentType(MediaType.APPLICATION_JSON).content(json), json);
+      send(post(url).contentType(MediaType.APPLICATION_JSON).content(json), json);
     }
     assertNoStopTask();
   }
@@ -145,9 +119,9 @@ class HostileApiInputTest {
 
   private void everyApiPathVariableRefuses(String value) {
     String segment = UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
-    HostileRequests.send(mvc, get("/api/v1/clusters/" + segment + "/tasks"), value);
-    HostileRequests.send(mvc, get("/api/v1/clusters/default/tasks/" + segment), value);
-    HostileRequests.send(mvc, get("/api/v1/tasks/stop-batch/" + segment), value);
+    send(get("/api/v1/clusters/" + segment + "/tasks"), value);
+    send(get("/api/v1/clusters/default/tasks/" + segment), value);
+    send(get("/api/v1/tasks/stop-batch/" + segment), value);
     assertNoStopTask();
   }
 
@@ -161,9 +135,9 @@ class HostileApiInputTest {
             MediaType.APPLICATION_XML,
             MediaType.TEXT_HTML,
             MediaType.valueOf("application/json-patch+json"))) {
-      HostileRequests.send(mvc, post("/api/v1/tasks/stop").contentType(type).content(body), body);
+      send(post("/api/v1/tasks/stop").contentType(type).content(body), body);
     }
-    HostileRequests.send(mvc, post("/api/v1/tasks/stop").content(body), body);
+    send(post("/api/v1/tasks/stop").content(body), body);
     String huge = "<b>".repeat(1_000_000);
     send("/api/v1/tasks/stop", Map.of("task", running, "reason", huge), huge);
     List<String> many = java.util.Collections.nCopies(20_000, running + "x");
@@ -176,14 +150,10 @@ class HostileApiInputTest {
         post(url)
             .contentType(MediaType.APPLICATION_JSON)
             .content(json(new LinkedHashMap<>(fields)));
-    HostileRequests.send(mvc, request, payload);
+    send(request, payload);
   }
 
   private static String json(Map<String, ?> fields) {
     return JSON.writeValueAsString(fields);
-  }
-
-  private void assertNoStopTask() {
-    assertThat(http.callCount("StopTask")).isEqualTo(stopsBefore);
   }
 }

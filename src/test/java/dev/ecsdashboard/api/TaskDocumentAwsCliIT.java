@@ -86,8 +86,7 @@ class TaskDocumentAwsCliIT {
     // ECS model evens out exactly that.
     assertThat(api).isEqualTo(typedByTheEcsModel(cli.get(0)));
     // By task ID too.
-    assertThat(apiTask(task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1)))
-        .isEqualTo(api);
+    assertThat(apiTask(ApiDemoTest.id(task))).isEqualTo(api);
   }
 
   /** Every field's JSON pointer: the shape of a document without its values. */

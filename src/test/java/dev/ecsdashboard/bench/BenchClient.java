@@ -22,14 +22,13 @@ final class BenchClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
   private final String base;
-  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
 
   BenchClient(String base) {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(cookies)
+            .cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -49,13 +48,6 @@ final class BenchClient {
       throw new IOException("Could not sign in as " + user + ": " + response.statusCode());
     }
     return this;
-  }
-
-  /** The session cookie, for wrk. */
-  String cookieHeader() {
-    return cookies.getCookieStore().getCookies().stream()
-        .map(c -> c.getName() + "=" + c.getValue())
-        .collect(Collectors.joining("; "));
   }
 
   HttpResponse<String> get(String path) throws IOException {

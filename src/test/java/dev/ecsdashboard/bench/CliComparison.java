@@ -1,6 +1,7 @@
 package dev.ecsdashboard.bench;
 
 import dev.ecsdashboard.EcsDashboardApplication;
+import dev.ecsdashboard.support.AwsCli;
 import dev.ecsdashboard.support.MotoEcs;
 import dev.ecsdashboard.support.MotoServer;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CliComparison {
 
-  static final Path CLI = Path.of("/usr/bin/aws");
+  private static final Path CLI = AwsCli.AWS;
   private static final int TASKS = 1000;
   private static final int RUNS = 3;
 

@@ -52,12 +52,11 @@ final class DemoRuns implements AutoCloseable {
   }
 
   long calls() {
-    return ecs.callCounts().values().stream().mapToLong(Long::longValue).sum();
+    return ecs.totalCallCount();
   }
 
   String taskId(String cluster, int index) {
-    Task task = demo.tasks(cluster).get(index);
-    return task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+    return taskIds(cluster).get(index);
   }
 
   List<String> taskIds(String cluster) {

@@ -1,5 +1,6 @@
 package dev.ecsdashboard.bench;
 
+import dev.ecsdashboard.support.DashboardProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -24,14 +25,7 @@ final class JarRuns {
 
   JarRuns(Report report) throws IOException {
     this.report = report;
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      this.jar =
-          files
-              .filter(p -> p.getFileName().toString().matches("ecs-dashboard-.*\\.jar"))
-              .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-              .findFirst()
-              .orElseThrow(() -> new IOException("No jar in target/: run ./mvnw package first"));
-    }
+    this.jar = DashboardProcess.jar();
   }
 
   void startup() throws Exception {

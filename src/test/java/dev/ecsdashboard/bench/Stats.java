@@ -31,10 +31,6 @@ final class Stats {
     return percentile(99);
   }
 
-  int count() {
-    return millis.size();
-  }
-
   private double percentile(double p) {
     List<Double> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);

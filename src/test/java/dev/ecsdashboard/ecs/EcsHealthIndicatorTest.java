@@ -7,10 +7,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import java.time.Clock;
+import dev.ecsdashboard.ecs.demo.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 class EcsHealthIndicatorTest {
 
   private final EcsClient client = mock(EcsClient.class);
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final EcsHealthIndicator health =
       new EcsHealthIndicator(client, Duration.ofSeconds(30), Duration.ofSeconds(3), clock);
 
@@ -76,29 +75,5 @@ class EcsHealthIndicatorTest {
 
     assertThat(throttled.getStatus()).isEqualTo(Status.UP);
     assertThat(throttled.getDetails()).containsEntry("errorCode", "ThrottlingException");
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -189,7 +189,7 @@ class StopTasksApplicationTest {
   }
 
   private long totalCalls() {
-    return http.callCounts().values().stream().mapToLong(Long::longValue).sum();
+    return http.totalCallCount();
   }
 
   private Task runningTaskWithTags(String cluster) {

@@ -85,7 +85,7 @@ public final class DashboardProcess implements AutoCloseable {
   }
 
   /** The packaged jar; {@code ./mvnw verify} builds it before the integration tests. */
-  static Path jar() throws IOException {
+  public static Path jar() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       return files
           .filter(p -> p.getFileName().toString().matches("ecs-dashboard-.*\\.jar"))

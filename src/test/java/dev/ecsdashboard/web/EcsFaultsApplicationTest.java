@@ -169,7 +169,7 @@ class EcsFaultsApplicationTest {
       assertThat(body).as(what).contains("ECS is not answering");
     }
     assertThat(took).as(what).isLessThan(properties.requestTimeout().plus(MARGIN));
-    long calls = http.callCounts().values().stream().mapToLong(Long::longValue).sum();
+    long calls = http.totalCallCount();
     assertThat(calls).as(what).isLessThanOrEqualTo((long) logicalCalls * properties.maxAttempts());
     return calls;
   }

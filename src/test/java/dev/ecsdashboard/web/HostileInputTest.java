@@ -1,13 +1,11 @@
 package dev.ecsdashboard.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.support.DemoAppTest;
+import dev.ecsdashboard.support.HostileInputTestBase;
 import dev.ecsdashboard.support.HostileRequests;
 import dev.ecsdashboard.support.HostileValues;
 import java.net.URI;
@@ -17,13 +15,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -35,27 +30,7 @@ import org.springframework.web.util.UriUtils;
  * repeats and names the value.
  */
 @DemoAppTest
-class HostileInputTest {
-
-  private static final String VALID_REASON = "hostile input drill";
-
-  @Autowired MockMvc mvc;
-  @Autowired DemoEcs demo;
-  @Autowired DemoEcsHttpClient http;
-
-  private String running;
-  private long stopsBefore;
-
-  @BeforeEach
-  void findARunningTask() {
-    running =
-        demo.tasks("default").stream()
-            .filter(t -> "RUNNING".equals(t.desiredStatus()))
-            .map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1))
-            .findFirst()
-            .orElseThrow();
-    stopsBefore = http.callCount("StopTask");
-  }
+class HostileInputTest extends HostileInputTestBase {
 
   @AfterAll
   static void report() {
@@ -201,13 +176,5 @@ class HostileInputTest {
 
   private static MockHttpServletRequestBuilder stopPost(URI url) {
     return post(url).param("reason", VALID_REASON).with(csrf());
-  }
-
-  private void send(MockHttpServletRequestBuilder request, String payload) {
-    HostileRequests.send(mvc, request, payload);
-  }
-
-  private void assertNoStopTask() {
-    assertThat(http.callCount("StopTask")).isEqualTo(stopsBefore);
   }
 }

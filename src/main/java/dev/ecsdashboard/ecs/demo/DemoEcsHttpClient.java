@@ -99,6 +99,11 @@ public final class DemoEcsHttpClient implements SdkHttpClient {
     return log.count(operation);
   }
 
+  /** Calls received, of every operation, retries and faulted ones included. */
+  public long totalCallCount() {
+    return callCounts().values().stream().mapToLong(Long::longValue).sum();
+  }
+
   /** Calls received per operation, sorted by name. */
   public Map<String, Long> callCounts() {
     return log.counts();
