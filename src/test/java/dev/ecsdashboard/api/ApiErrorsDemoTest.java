@@ -73,9 +73,7 @@ class ApiErrorsDemoTest {
     problem(stop("{\"task\": "), "operator", 400);
     problem(stop("[]"), "operator", 400);
     problem(
-            post("/api/v1/tasks/stop-batch")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"cluster\": \"prod-web\", \"tasks\": [], \"reason\": \"x\"}"),
+            stopBatch("{\"cluster\": \"prod-web\", \"tasks\": [], \"reason\": \"x\"}"),
             "operator",
             400)
         .andExpect(jsonPath("$.field").value("tasks"));
@@ -93,9 +91,7 @@ class ApiErrorsDemoTest {
     problem(stop("null"), "operator", 400);
     problem(stop("{\"task\": [\"a\"]}"), "operator", 400);
     problem(
-        post("/api/v1/tasks/stop-batch")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"cluster\": \"prod-web\", \"tasks\": [null], \"reason\": \"x\"}"),
+        stopBatch("{\"cluster\": \"prod-web\", \"tasks\": [null], \"reason\": \"x\"}"),
         "operator",
         400);
     problem(get("/api/v1/audit?page=-1"), "admin", 400);
@@ -187,6 +183,10 @@ class ApiErrorsDemoTest {
 
   private static MockHttpServletRequestBuilder stop(String body) {
     return post("/api/v1/tasks/stop").contentType(MediaType.APPLICATION_JSON).content(body);
+  }
+
+  private static MockHttpServletRequestBuilder stopBatch(String body) {
+    return post("/api/v1/tasks/stop-batch").contentType(MediaType.APPLICATION_JSON).content(body);
   }
 
   private static String skeleton(String cluster, String task, String reason) {

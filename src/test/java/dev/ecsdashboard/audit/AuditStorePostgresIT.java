@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,32 +23,17 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class AuditStorePostgresIT extends AuditStoreContract {
 
-  private static final String HOST =
-      System.getProperty("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String HOST = PostgresTestServer.URL;
   private static final String SCHEMA = "audit_it_" + UUID.randomUUID().toString().replace("-", "");
   private static String user;
   private SingleConnectionDataSource dataSource;
 
   @BeforeAll
-  static void findServer() {
-    for (String candidate : new String[] {"postgres", "root"}) {
-      try (Connection c = DriverManager.getConnection(HOST, candidate, "")) {
-        c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
-        user = candidate;
-        return;
-      } catch (SQLException e) {
-        // Try the next user.
-      }
+  static void findServer() throws SQLException {
+    user = PostgresTestServer.user("Audit store tests on PostgreSQL");
+    try (Connection c = DriverManager.getConnection(HOST, user, "")) {
+      c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
     }
-    String message = "No PostgreSQL server answers at " + HOST + " (users postgres, root).";
-    if (Boolean.getBoolean("it.required")) {
-      throw new IllegalStateException(message + " It is required here (it.required=true).");
-    }
-    System.err.println(
-        "\n**********\n** SKIPPED: "
-            + message
-            + " Audit store tests on PostgreSQL did not run.\n**********\n");
-    Assumptions.abort(message);
   }
 
   @BeforeEach

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 class AuditSurvivesCrashIT {
 
   private static final int TASKS = 120;
-  private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static final String PG = PostgresTestServer.URL;
 
   @TempDir Path directory;
 
@@ -60,7 +58,7 @@ class AuditSurvivesCrashIT {
 
   @Test
   void aKilledBulkStopLosesNoRecordWithPostgres(MotoServer moto) throws Exception {
-    String user = postgresUser();
+    String user = PostgresTestServer.user("The crash test on PostgreSQL");
     String schema = "crash_it_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = DriverManager.getConnection(PG, user, "")) {
       c.createStatement().execute("CREATE SCHEMA " + schema);
@@ -98,14 +96,12 @@ class AuditSurvivesCrashIT {
     List<String> bulk = ecs.runTasks(cluster, definition, TASKS).stream().map(t -> id(t)).toList();
 
     List<String> arguments = new ArrayList<>(database);
+    for (String property : moto.dashboardPropertyValues()) {
+      arguments.add("--" + property);
+    }
     arguments.addAll(
         List.of(
             "--spring.profiles.active=demo",
-            "--dashboard.ecs.mode=aws",
-            "--dashboard.ecs.endpoint=" + moto.endpoint(),
-            "--dashboard.ecs.region=" + MotoServer.REGION,
-            "--dashboard.ecs.api-call-attempt-timeout=30s",
-            "--dashboard.ecs.api-call-timeout=120s",
             "--dashboard.ecs.request-timeout=180s",
             "--dashboard.stop.bulk.concurrency=1",
             "--dashboard.audit.heartbeat=1s",
@@ -195,26 +191,6 @@ class AuditSurvivesCrashIT {
         .stream()
         .map(AuditSurvivesCrashIT::lastPart)
         .collect(Collectors.toSet());
-  }
-
-  private static String postgresUser() {
-    for (String candidate : List.of("postgres", "root")) {
-      try (Connection c = DriverManager.getConnection(PG, candidate, "")) {
-        return candidate;
-      } catch (SQLException e) {
-        // Try the next user.
-      }
-    }
-    String message = "No PostgreSQL server answers at " + PG + " (users postgres, root).";
-    if (Boolean.getBoolean("it.required")) {
-      throw new IllegalStateException(message + " It is required here (it.required=true).");
-    }
-    System.err.println(
-        "\n**********\n** SKIPPED: "
-            + message
-            + " The crash test on PostgreSQL did not run.\n**********\n");
-    Assumptions.abort(message);
-    return null;
   }
 
   private static String id(Task task) {
