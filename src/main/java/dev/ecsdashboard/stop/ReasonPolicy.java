@@ -9,6 +9,15 @@ import org.springframework.stereotype.Component;
  * The rules a stop reason follows, shared by the pages (through {@link StopReason}) and the service
  * layer: required unless configured otherwise, trimmed, free of control and invisible characters,
  * and short enough that the attributed reason fits ECS's 255 characters for this user.
+ *
+ * <p>Invisible characters are those of the dashboard's one definition ({@link
+ * VisibleText#isInvisible}, from Unicode's own data), the same the pages mark in ECS data: line
+ * breaks and tabs, zero-width spaces and joiners, bidirectional overrides such as U+202E, Hangul
+ * fillers, variation selectors, line separators, private-use, unassigned and non-characters, lone
+ * surrogates. None shows as what it is, and some make text read differently from what it says.
+ * Emoji are ordinary characters and accepted, but not the emoji presentation selector U+FE0F that
+ * some keyboards add after a symbol (as in a red heart): variation selectors can carry hidden data,
+ * and one rule without exceptions is easier to trust than a list of allowed invisibles.
  */
 @Component
 public class ReasonPolicy {
@@ -47,7 +56,7 @@ public class ReasonPolicy {
     if (reason.isEmpty() && required) {
       violations.add(new ReasonViolation(ReasonViolation.REQUIRED, 0));
     }
-    if (hasInvisible(reason)) {
+    if (VisibleText.hasInvisible(reason)) {
       violations.add(new ReasonViolation(ReasonViolation.INVISIBLE, 0));
     }
     int max = maxLength(user);
@@ -88,15 +97,5 @@ public class ReasonPolicy {
 
   private static boolean isSpace(int c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
-  }
-
-  /**
-   * Control characters (line breaks, tabs), format characters (zero-width spaces, bidirectional
-   * overrides such as U+202E, byte order marks), line and paragraph separators, unpaired
-   * surrogates, private-use and unassigned code points: none shows as what it is, and some make
-   * text read differently from what it says.
-   */
-  static boolean hasInvisible(String text) {
-    return text.codePoints().anyMatch(VisibleText::isInvisible);
   }
 }

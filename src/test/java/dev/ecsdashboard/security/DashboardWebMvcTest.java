@@ -20,5 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @ActiveProfiles("demo")
 @Import({SecurityConfiguration.class, UserSourceConfiguration.class, ClusterAccess.class})
-@EnableConfigurationProperties({EcsProperties.class, SecurityProperties.class})
+@EnableConfigurationProperties({
+  EcsProperties.class,
+  SecurityProperties.class,
+  DemoUsersProperties.class
+})
 public @interface DashboardWebMvcTest {}

@@ -63,15 +63,50 @@ class UserSourceStartupTest {
         .contains("ADMIN always applies to every cluster");
   }
 
+  @Test
+  void refusesTheDemoUsersWithAnEcsThatIsNotOnThisMachine(CapturedOutput output) {
+    assertThatException().isThrownBy(() -> startDemo("--dashboard.ecs.mode=aws"));
+
+    assertThat(output)
+        .contains("APPLICATION FAILED TO START")
+        .contains("The demo users are active")
+        .contains("anyone can sign in as admin/admin")
+        .contains("dashboard.ecs.mode=demo");
+  }
+
+  /** The README's command for an emulator on this machine, with the demo users. */
+  @Test
+  void startsWithTheDemoUsersAndAnEcsEndpointOnThisMachine() {
+    startDemo("--dashboard.ecs.mode=aws", "--dashboard.ecs.endpoint=http://127.0.0.1:5000");
+  }
+
   private static void start(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--dashboard.ecs.endpoint=http://127.0.0.1:9"));
+    args.addAll(List.of(extra));
+    run(args);
+  }
+
+  /** The demo profile, with its demo users. */
+  private static void startDemo(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.profiles.active=demo",
+                "--dashboard.audit.directory=target/user-source-startup"));
+    args.addAll(List.of(extra));
+    run(args);
+  }
+
+  private static void run(List<String> extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
-                "--dashboard.ecs.region=us-east-1",
-                "--dashboard.ecs.endpoint=http://127.0.0.1:9"));
-    args.addAll(List.of(extra));
+                // Plain-text log lines whatever ran before in this JVM, for the quoted messages.
+                "--logging.structured.format.console=",
+                "--dashboard.ecs.region=us-east-1"));
+    args.addAll(extra);
     SpringApplication.run(EcsDashboardApplication.class, args.toArray(String[]::new)).close();
   }
 }

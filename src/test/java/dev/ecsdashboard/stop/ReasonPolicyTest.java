@@ -68,9 +68,62 @@ class ReasonPolicyTest {
     assertThat(keys(reason, USER)).containsExactly(ReasonViolation.INVISIBLE);
   }
 
+  /**
+   * Unicode's Default_Ignorable_Code_Point characters that java.lang.Character does not call
+   * control or format (Hangul fillers are letters to it), and the other invisible classes: the one
+   * definition of web.VisibleText refuses them all.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "hangul\u3164filler",
+        "choseong\u115ffiller",
+        "jungseong\u1160filler",
+        "halfwidth\uffa0filler",
+        "grapheme\u034fjoiner",
+        "khmer\u17b4vowel",
+        "mongolian\u180bselector",
+        "variation\ufe00selector",
+        "red heart \u2764\ufe0f",
+        "ideographic variation \udb40\udd00",
+        "tag \udb40\udc01 character",
+        "word\u2060joiner",
+        "zero\u200bwidth",
+        "bidi \u202eevil",
+        "joined \ud83d\udc69\u200d\ud83d\udcbb emoji",
+        "private \ue000 use",
+        "supplementary private \udb80\udc00 use",
+        "non-character \uffff",
+        "non-character \ufdd0",
+        "unassigned \u0378",
+        "lone high \ud800 surrogate",
+        "lone low \udc00 surrogate"
+      })
+  void rejectsEveryClassOfInvisibleCharacter(String reason) {
+    assertThat(keys(reason, USER)).containsExactly(ReasonViolation.INVISIBLE);
+  }
+
   @Test
   void acceptsOrdinaryTextInAnyScript() {
     assertThat(keys("Wartung: Knoten wird geleert — ノード保守 ✓", USER)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Ångström café naïve façade",
+        "cafe\u0301 with a combining accent",
+        "节点维护 ノード保守 노드 유지보수",
+        "صيانة العقدة",
+        "תחזוקת צומת",
+        "नोड रखरखाव",
+        "บำรุงรักษาโหนด",
+        "Ελληνικά και Кириллица",
+        "deploy \ud83d\ude80 done \ud83d\ude00 \ud83d\udc4d\ud83c\udffd \ud83c\udde9\ud83c\uddea \u2764",
+        "no-break\u00a0space and em\u2003space"
+      })
+  void acceptsOrdinaryTextOfManyScriptsAndEmojiWithoutJoiners(String reason) {
+    assertThat(keys(reason, USER)).isEmpty();
   }
 
   @Test

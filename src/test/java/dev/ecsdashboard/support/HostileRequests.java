@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 public final class HostileRequests {
 
   /** Characters that must never come back raw outside the field that keeps what was typed. */
-  private static final String UNSAFE = "\u0000\u001b\u202e\u202d\u2066\u200b\u200e\u061c";
+  private static final String UNSAFE =
+      "\u0000\u001b\u202e\u202d\u2066\u200b\u200e\u061c\u3164\u115f\u1160\uffa0\u034f\ufe0f\u2060";
 
   private static final AtomicInteger SENT = new AtomicInteger();
   private static final Map<Integer, Integer> STATUSES = new TreeMap<>();

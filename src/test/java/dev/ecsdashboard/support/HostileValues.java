@@ -41,7 +41,18 @@ public final class HostileValues {
           "\u061c",
           "\ue000",
           "\ud800",
-          "\udfff");
+          "\udfff",
+          // Default ignorable characters that are neither control nor format characters to
+          // java.lang.Character: Hangul fillers, the grapheme joiner, variation selectors.
+          "\u3164",
+          "\u115f",
+          "\u1160",
+          "\uffa0",
+          "\u034f",
+          "\ufe0f",
+          "\udb40\udd00",
+          "\u2060",
+          "\udb40\udc01");
 
   private static final List<String> MARKUP =
       List.of(

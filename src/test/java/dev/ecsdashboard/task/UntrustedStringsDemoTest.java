@@ -2,10 +2,18 @@ package dev.ecsdashboard.task;
 
 import static dev.ecsdashboard.task.TaskFixtures.PAYLOAD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdashboard.ecs.demo.DemoEcs;
 import dev.ecsdashboard.support.DemoAppTest;
+import dev.ecsdashboard.web.VisibleText;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,12 +29,29 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /**
  * Strings ECS returns are untrusted: a stopped demo task is replaced, for the length of a test, by
- * one carrying HTML and script in its tags, names, reasons, environment and attachment details.
+ * one carrying HTML and script in its tags, names, reasons, environment and attachment details,
+ * followed by invisible characters (a bidirectional override that reverses the text after it, a
+ * zero-width space, a Hangul filler...). Pages escape the markup and show each invisible character
+ * as a marked {@code \}{@code u202E}; the raw JSON stays exactly what ECS sent.
  */
 @DemoAppTest
 class UntrustedStringsDemoTest {
 
   static final String CLUSTER = "default";
+
+  /** Invisible characters, each with the marker a page shows in its place. */
+  static final Map<String, String> INVISIBLE =
+      Map.of(
+          "\u202e", "\\u202E",
+          "\u200b", "\\u200B",
+          "\u3164", "\\u3164",
+          "\u034f", "\\u034F",
+          "\ufe0f", "\\uFE0F",
+          "\u2066", "\\u2066",
+          "\udb40\udc01", "\\u{E0001}");
+
+  static final String HOSTILE =
+      PAYLOAD + "gnp.\u202eexe\u200b \u3164\u034f\ufe0f\u2066\udb40\udc01";
 
   @Autowired MockMvc mvc;
   @Autowired DemoEcs demo;
@@ -66,6 +91,53 @@ class UntrustedStringsDemoTest {
   }
 
   @Test
+  void theTaskPageMarksEveryInvisibleCharacterAndShowsNoneRaw() throws Exception {
+    String page = new PageScraper(mvc).page("/clusters/" + CLUSTER + "/tasks/" + id());
+
+    assertMarkedNeverRaw(page);
+  }
+
+  @Test
+  void theTasksPageMarksEveryInvisibleCharacterAndShowsNoneRaw() throws Exception {
+    String page =
+        new PageScraper(mvc).page("/clusters/" + CLUSTER + "/tasks?desiredStatus=STOPPED");
+
+    assertMarkedNeverRaw(page);
+    // The stopped reason in the stop code's tooltip is written out too (no markup in attributes).
+    assertThat(page).containsPattern("title=\"[^\"]*gnp\\.\\\\u202Eexe\\\\u200B");
+  }
+
+  @Test
+  void theStopConfirmationMarksTheTagsToBeDeletedAndTheService() throws Exception {
+    String page =
+        mvc.perform(
+                get("/clusters/" + CLUSTER + "/tasks/" + id() + "/stop")
+                    .with(user("operator").roles("OPERATOR")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+
+    assertThat(page).contains("ECS deletes all of the task");
+    assertMarkedNeverRaw(page);
+  }
+
+  @Test
+  void theRawJsonKeepsWhatEcsSentExactly() throws Exception {
+    String json =
+        mvc.perform(
+                get("/clusters/" + CLUSTER + "/tasks/" + id() + ".json")
+                    .with(user("viewer").roles("VIEWER")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+
+    JsonNode task = new ObjectMapper().readTree(json);
+    assertThat(task.path("group").asText()).isEqualTo("service:" + HOSTILE);
+    assertThat(task.path("tags").get(0).path("value").asText()).isEqualTo(HOSTILE);
+  }
+
+  @Test
   void theRawJsonIsServedAsJsonNotHtml() throws Exception {
     String json =
         mvc.perform(
@@ -90,32 +162,56 @@ class UntrustedStringsDemoTest {
     assertThat(page).doesNotContain("<script>alert", "<img");
   }
 
+  /**
+   * Each planted invisible character is shown as its marker, and no invisible character at all (by
+   * the dashboard's definition) is in the page but the line breaks and tabs of its markup.
+   */
+  private static void assertMarkedNeverRaw(String page) {
+    INVISIBLE.forEach(
+        (character, marker) ->
+            assertThat(page)
+                .contains(
+                    "<span class=\"invisible-char\" title=\"invisible character U+"
+                        + marker.substring(marker.indexOf('u') + 1).replaceAll("[{}]", "")
+                        + "\">"
+                        + marker
+                        + "</span>")
+                .doesNotContain(character));
+    assertThat(
+            page.codePoints()
+                .filter(c -> c != '\n' && c != '\r' && c != '\t')
+                .filter(VisibleText::isInvisible)
+                .mapToObj(c -> String.format("U+%04X", c)))
+        .as("invisible characters shown raw")
+        .isEmpty();
+  }
+
   private static Task withPayloads(Task task) {
     return task.toBuilder()
-        .group("service:" + PAYLOAD)
-        .stoppedReason(PAYLOAD)
-        .startedBy(PAYLOAD)
-        .tags(Tag.builder().key(PAYLOAD).value(PAYLOAD).build())
+        .group("service:" + HOSTILE)
+        .stoppedReason(HOSTILE)
+        .startedBy(HOSTILE)
+        .tags(Tag.builder().key(HOSTILE).value(HOSTILE).build())
         .containers(
             Container.builder()
-                .name(PAYLOAD)
-                .image(PAYLOAD)
-                .reason(PAYLOAD)
+                .name(HOSTILE)
+                .image(HOSTILE)
+                .reason(HOSTILE)
                 .lastStatus("STOPPED")
                 .build())
         .attachments(
             Attachment.builder()
-                .id(PAYLOAD)
+                .id(HOSTILE)
                 .type("ElasticNetworkInterface")
-                .details(KeyValuePair.builder().name(PAYLOAD).value(PAYLOAD).build())
+                .details(KeyValuePair.builder().name(HOSTILE).value(HOSTILE).build())
                 .build())
         .overrides(
             TaskOverride.builder()
                 .containerOverrides(
                     ContainerOverride.builder()
-                        .name(PAYLOAD)
-                        .command(List.of(PAYLOAD))
-                        .environment(KeyValuePair.builder().name(PAYLOAD).value(PAYLOAD).build())
+                        .name(HOSTILE)
+                        .command(List.of(HOSTILE))
+                        .environment(KeyValuePair.builder().name(HOSTILE).value(HOSTILE).build())
                         .build())
                 .build())
         .build();
