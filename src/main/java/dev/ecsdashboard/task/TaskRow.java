@@ -1,7 +1,7 @@
 package dev.ecsdashboard.task;
 
+import dev.ecsdashboard.web.VisibleText;
 import java.time.Instant;
-import java.util.Locale;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -38,12 +38,12 @@ public record TaskRow(
 
   /** The badge class of the last status: {@code status-running}, or empty without a status. */
   public String statusClass() {
-    return lastStatus == null ? "" : "status-" + lastStatus.toLowerCase(Locale.ROOT);
+    return lastStatus == null ? "" : "status-" + VisibleText.className(lastStatus);
   }
 
   /** The badge class of the health status: {@code health-healthy}, or empty without one. */
   public String healthClass() {
-    return health == null ? "" : "health-" + health.toLowerCase(Locale.ROOT);
+    return health == null ? "" : "health-" + VisibleText.className(health);
   }
 
   /** When it started, in ISO-8601 UTC (for {@code <time datetime>} and sorting); empty if not. */

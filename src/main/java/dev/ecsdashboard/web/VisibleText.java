@@ -69,6 +69,25 @@ public final class VisibleText {
   }
 
   /**
+   * A value from ECS (a status such as {@code RUNNING}) as a CSS class name: lower case, keeping
+   * ASCII letters, digits and hyphens only, so that no invisible character reaches the page and no
+   * space adds a class of its own.
+   */
+  public static String className(String value) {
+    if (value == null) {
+      return "";
+    }
+    StringBuilder name = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = Character.toLowerCase(value.charAt(i));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
+        name.append(c);
+      }
+    }
+    return name.toString();
+  }
+
+  /**
    * The text as HTML: escaped as {@code th:text} escapes it, with every invisible character shown
    * as a marked, escaped {@code \}{@code uXXXX} ({@code <span class="invisible-char"
    * title="invisible character U+202E">\u202E</span>}). With {@code keepLineBreaks}, line feeds and

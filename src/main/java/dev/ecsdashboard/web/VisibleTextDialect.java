@@ -27,7 +27,7 @@ import org.thymeleaf.templatemode.TemplateMode;
  *   <li>{@code ecs:lines="${...}"}: the same, keeping line breaks (preformatted text);
  *   <li>{@code ${#visible.written(...)}}: for attributes ({@code th:title}, {@code aria-label}),
  *       which cannot hold markup: the text with invisible characters written out, which {@code
- *       th:*} then escapes.
+ *       th:*} then escapes; {@code ${#visible.className(...)}} for a class made of a value.
  * </ul>
  */
 @Component
@@ -68,12 +68,17 @@ class VisibleTextDialect extends AbstractProcessorDialect implements IExpression
     };
   }
 
-  /** The {@code #visible} expression object. */
+  /** The {@code #visible} expression object, for attributes. */
   public static final class Written {
 
     /** The text with invisible characters written out; null stays null (no attribute). */
     public String written(Object text) {
       return text == null ? null : VisibleText.written(text.toString());
+    }
+
+    /** The value as a CSS class name ({@link VisibleText#className}). */
+    public String className(String value) {
+      return VisibleText.className(value);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.ecsdashboard.audit;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -70,6 +71,41 @@ class ActivityControllerTest {
         .andExpect(content().string(containsString("Every stop attempt by every user")))
         .andExpect(content().string(containsString("Page <span>2</span> of <span>2</span>")));
     then(store).should().find(eq(filter), eq(1), anyInt());
+  }
+
+  /** Group, tags and errors were ECS's; a reason typed before today's rules may hold fillers. */
+  @Test
+  void marksInvisibleCharactersOfWhatEcsAndOlderRecordsHeld() throws Exception {
+    AuditEntry hostile =
+        new AuditEntry(
+            2,
+            Instant.parse("2026-11-29T10:00:00Z"),
+            Instant.parse("2026-11-29T10:00:01Z"),
+            new StopAttempt(
+                null,
+                "operator",
+                "prod",
+                AuditStoreContract.ARN,
+                "service:web\u202e",
+                Map.of("team\u200b", "pay\u202ements"),
+                "patching\u3164",
+                "operator: patching\u3164"),
+            AuditOutcome.FAILED,
+            "ThrottlingException",
+            "Rate\u2066 exceeded");
+    given(store.find(eq(new AuditFilter("operator", null, null, null)), eq(0), anyInt()))
+        .willReturn(new AuditPage(List.of(hostile), 0, 50, 1));
+
+    String marker = "<span class=\"invisible-char\" title=\"invisible character U+";
+    mvc.perform(get("/activity").with(user("operator").roles("OPERATOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("service:web" + marker + "202E\">\\u202E")))
+        .andExpect(content().string(containsString("team" + marker + "200B\">\\u200B")))
+        .andExpect(content().string(containsString("pay" + marker + "202E\">\\u202E")))
+        .andExpect(content().string(containsString("patching" + marker + "3164\">\\u3164")))
+        .andExpect(content().string(containsString("Rate" + marker + "2066\">\\u2066")))
+        .andExpect(content().string(not(containsString("\u202e"))))
+        .andExpect(content().string(not(containsString("\u3164"))));
   }
 
   private static AuditEntry entry() {

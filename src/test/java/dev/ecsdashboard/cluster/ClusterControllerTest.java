@@ -1,6 +1,7 @@
 package dev.ecsdashboard.cluster;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,6 +49,32 @@ class ClusterControllerTest {
         .andExpect(content().string(containsString("href=\"/clusters/default/tasks\"")))
         .andExpect(content().string(containsString(">7<")))
         .andExpect(content().string(containsString("Demo data: not a real AWS account")));
+  }
+
+  @Test
+  void marksInvisibleCharactersOfClusterNamesAndStatuses() throws Exception {
+    given(clusters.clusters())
+        .willReturn(
+            List.of(
+                Cluster.builder()
+                    .clusterName("prod\u202e-web\u200b")
+                    .status("ACTIVE\u3164")
+                    .build()));
+
+    mvc.perform(get("/clusters").with(user("viewer").roles("VIEWER")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "prod<span class=\"invisible-char\" title=\"invisible character U+202E\">"
+                            + "\\u202E</span>-web<span class=\"invisible-char\" title=\"invisible"
+                            + " character U+200B\">\\u200B</span></a>")))
+        .andExpect(content().string(containsString("ACTIVE<span class=\"invisible-char\"")))
+        .andExpect(content().string(containsString("Stopped tasks of prod\\u202E-web\\u200B")))
+        .andExpect(content().string(not(containsString("\u202e"))))
+        .andExpect(content().string(not(containsString("\u200b"))))
+        .andExpect(content().string(not(containsString("\u3164"))));
   }
 
   @Test

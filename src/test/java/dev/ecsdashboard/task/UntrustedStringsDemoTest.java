@@ -190,6 +190,7 @@ class UntrustedStringsDemoTest {
     return task.toBuilder()
         .group("service:" + HOSTILE)
         .stoppedReason(HOSTILE)
+        .healthStatus("UNKNOWN\u202e \u3164ok")
         .startedBy(HOSTILE)
         .tags(Tag.builder().key(HOSTILE).value(HOSTILE).build())
         .containers(

@@ -113,6 +113,13 @@ class VisibleTextTest {
   }
 
   @Test
+  void makesAClassNameOfLettersDigitsAndHyphensOnly() {
+    assertThat(VisibleText.className("RUNNING")).isEqualTo("running");
+    assertThat(VisibleText.className("UNKNOWN\u202e \u3164ok<x>")).isEqualTo("unknownokx");
+    assertThat(VisibleText.className(null)).isEmpty();
+  }
+
+  @Test
   void keepsLineBreaksOnlyForPreformattedText() {
     assertThat(VisibleText.html("{\n  \"a\": \"b\u202e\"\r\n}", true))
         .isEqualTo(
