@@ -77,21 +77,11 @@ class ActivityControllerTest {
   @Test
   void marksInvisibleCharactersOfWhatEcsAndOlderRecordsHeld() throws Exception {
     AuditEntry hostile =
-        new AuditEntry(
-            2,
-            Instant.parse("2026-11-29T10:00:00Z"),
-            Instant.parse("2026-11-29T10:00:01Z"),
-            new StopAttempt(
-                null,
-                "operator",
-                "prod",
-                AuditStoreContract.ARN,
-                "service:web\u202e",
-                Map.of("team\u200b", "pay\u202ements"),
-                "patching\u3164",
-                "operator: patching\u3164"),
+        entry(
+            "service:web\u202e",
+            Map.of("team\u200b", "pay\u202ements"),
+            "patching\u3164",
             AuditOutcome.FAILED,
-            "ThrottlingException",
             "Rate\u2066 exceeded");
     given(store.find(eq(new AuditFilter("operator", null, null, null)), eq(0), anyInt()))
         .willReturn(new AuditPage(List.of(hostile), 0, 50, 1));
@@ -109,6 +99,15 @@ class ActivityControllerTest {
   }
 
   private static AuditEntry entry() {
+    return entry("service:web", Map.of("team", "payments"), "patching", AuditOutcome.STOPPED, null);
+  }
+
+  private static AuditEntry entry(
+      String group,
+      Map<String, String> tags,
+      String reason,
+      AuditOutcome outcome,
+      String errorMessage) {
     return new AuditEntry(
         1,
         Instant.parse("2026-11-29T10:00:00Z"),
@@ -118,12 +117,12 @@ class ActivityControllerTest {
             "operator",
             "prod",
             AuditStoreContract.ARN,
-            "service:web",
-            Map.of("team", "payments"),
-            "patching",
-            "operator: patching"),
-        AuditOutcome.STOPPED,
-        null,
-        null);
+            group,
+            tags,
+            reason,
+            "operator: " + reason),
+        outcome,
+        errorMessage == null ? null : "ThrottlingException",
+        errorMessage);
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
@@ -110,13 +111,9 @@ class UntrustedStringsDemoTest {
   @Test
   void theStopConfirmationMarksTheTagsToBeDeletedAndTheService() throws Exception {
     String page =
-        mvc.perform(
-                get("/clusters/" + CLUSTER + "/tasks/" + id() + "/stop")
-                    .with(user("operator").roles("OPERATOR")))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
+        body(
+            get("/clusters/" + CLUSTER + "/tasks/" + id() + "/stop")
+                .with(user("operator").roles("OPERATOR")));
 
     assertThat(page).contains("ECS deletes all of the task");
     assertMarkedNeverRaw(page);
@@ -125,12 +122,9 @@ class UntrustedStringsDemoTest {
   @Test
   void theRawJsonKeepsWhatEcsSentExactly() throws Exception {
     String json =
-        mvc.perform(
-                get("/clusters/" + CLUSTER + "/tasks/" + id() + ".json")
-                    .with(user("viewer").roles("VIEWER")))
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
+        body(
+            get("/clusters/" + CLUSTER + "/tasks/" + id() + ".json")
+                .with(user("viewer").roles("VIEWER")));
 
     JsonNode task = new ObjectMapper().readTree(json);
     assertThat(task.path("group").asText()).isEqualTo("service:" + HOSTILE);
@@ -152,6 +146,14 @@ class UntrustedStringsDemoTest {
             .getContentType();
 
     assertThat(json).startsWith("application/json");
+  }
+
+  private String body(MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request)
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   private String id() {
