@@ -34,7 +34,7 @@ final class StopQuery {
     if (values.length != 1) {
       return null;
     }
-    String value = values[0].trim();
+    String value = values[0] == null ? "" : values[0];
     if (value.isEmpty() || value.equalsIgnoreCase("true")) {
       return true;
     }
