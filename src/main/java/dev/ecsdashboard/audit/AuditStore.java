@@ -1,10 +1,7 @@
 package dev.ecsdashboard.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,10 +21,6 @@ public class AuditStore {
 
   /** The counter of stops by outcome (refusals and failures included, dry runs not). */
   public static final String STOPS = "dashboard.stops";
-
-  static final String COLUMNS =
-      "id, batch_id, started_at, completed_at, user_name, cluster, task_arn, task_group,"
-          + " task_tags, reason_typed, reason_sent, outcome, error_code, error_message, task_count";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -139,9 +132,9 @@ public class AuditStore {
   }
 
   public Optional<AuditEntry> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM stop_audit WHERE id = ?")
+    return jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM stop_audit WHERE id = ?")
         .param(id)
-        .query(AuditStore::entry)
+        .query(AuditRows::entry)
         .optional();
   }
 
@@ -159,12 +152,12 @@ public class AuditStore {
     List<AuditEntry> entries =
         jdbc.sql(
                 "SELECT "
-                    + COLUMNS
+                    + AuditRows.COLUMNS
                     + " FROM stop_audit"
                     + where.sql()
                     + " ORDER BY started_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
             .params(params)
-            .query(AuditStore::entry)
+            .query(AuditRows::entry)
             .list();
     return new AuditPage(entries, page, size, total);
   }
@@ -172,9 +165,10 @@ public class AuditStore {
   /** Every record matching the filter, oldest first (a bulk stop's records, for instance). */
   public List<AuditEntry> findAll(AuditFilter filter) {
     AuditWhere where = AuditWhere.of(filter);
-    return jdbc.sql("SELECT " + COLUMNS + " FROM stop_audit" + where.sql() + " ORDER BY id")
+    return jdbc.sql(
+            "SELECT " + AuditRows.COLUMNS + " FROM stop_audit" + where.sql() + " ORDER BY id")
         .params(where.params())
-        .query(AuditStore::entry)
+        .query(AuditRows::entry)
         .list();
   }
 
@@ -211,33 +205,6 @@ public class AuditStore {
             StoredText.of(errorMessage))
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
-  }
-
-  static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-    StopAttempt attempt =
-        new StopAttempt(
-            rs.getString("batch_id"),
-            rs.getString("user_name"),
-            rs.getString("cluster"),
-            rs.getString("task_arn"),
-            rs.getString("task_group"),
-            TagsJson.read(rs.getString("task_tags")),
-            rs.getString("reason_typed"),
-            rs.getString("reason_sent"));
-    return new AuditEntry(
-        rs.getLong("id"),
-        instant(rs, "started_at"),
-        instant(rs, "completed_at"),
-        attempt,
-        AuditOutcome.valueOf(rs.getString("outcome")),
-        rs.getString("error_code"),
-        rs.getString("error_message"),
-        rs.getInt("task_count"));
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
   }
 
   OffsetDateTime now() {

@@ -1,5 +1,7 @@
 package dev.ecsdashboard.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sent". A later replica could continue a bulk stop from the same rows.
  */
 public class BulkStopLedger {
+
+  private static final String BATCH_COLUMNS =
+      "id, started_at, finished_at, user_name, cluster, reason_typed, reason_sent";
 
   /** Rows a multi-row INSERT writes at once. */
   private static final int CHUNK = 100;
@@ -103,31 +108,32 @@ public class BulkStopLedger {
 
   /** A bulk stop and each of its tasks with its record, as the database has them. */
   public Optional<Stored> find(String id) {
-    Optional<Stored> header =
-        jdbc.sql(
-                "SELECT id, started_at, finished_at, user_name, cluster, reason_typed,"
-                    + " reason_sent FROM bulk_stop WHERE id = ?")
-            .param(id)
-            .query(
-                (rs, row) ->
-                    new Stored(
-                        new Batch(
-                            rs.getString("id"),
-                            rs.getString("user_name"),
-                            rs.getString("cluster"),
-                            rs.getString("reason_typed"),
-                            rs.getString("reason_sent"),
-                            AuditStore.instant(rs, "started_at"),
-                            List.of()),
-                        rs.getObject("finished_at") != null,
-                        List.of()))
-            .optional();
-    return header.map(h -> new Stored(h.batch(), h.finished(), tasks(id)));
+    return jdbc.sql("SELECT " + BATCH_COLUMNS + " FROM bulk_stop WHERE id = ?")
+        .param(id)
+        .query(BulkStopLedger::batch)
+        .optional()
+        .map(b -> new Stored(b.batch(), b.finished(), tasks(id)));
   }
+
+  /** A bulk stop's row, its tasks left out. */
+  private static Started batch(ResultSet rs, int row) throws SQLException {
+    return new Started(
+        new Batch(
+            rs.getString("id"),
+            rs.getString("user_name"),
+            rs.getString("cluster"),
+            rs.getString("reason_typed"),
+            rs.getString("reason_sent"),
+            AuditRows.instant(rs, "started_at"),
+            List.of()),
+        rs.getObject("finished_at") != null);
+  }
+
+  private record Started(Batch batch, boolean finished) {}
 
   private List<Task> tasks(String id) {
     String record =
-        Arrays.stream(AuditStore.COLUMNS.split(","))
+        Arrays.stream(AuditRows.COLUMNS.split(","))
             .map(c -> "a." + c.trim())
             .collect(Collectors.joining(", "));
     return jdbc.sql(
@@ -142,7 +148,7 @@ public class BulkStopLedger {
                     rs.getInt("task_index"),
                     rs.getString("task"),
                     rs.getBoolean("stop_sent"),
-                    rs.getObject("id") == null ? null : AuditStore.entry(rs, row)))
+                    rs.getObject("id") == null ? null : AuditRows.entry(rs, row)))
         .list();
   }
 
@@ -156,22 +162,15 @@ public class BulkStopLedger {
    */
   List<AuditEntry> recordNotSent(String gone, List<Object> goneParams) {
     List<Batch> abandoned =
-        jdbc.sql(
-                "SELECT id, user_name, cluster, reason_typed, reason_sent FROM bulk_stop"
-                    + " WHERE finished_at IS NULL AND "
-                    + gone)
+        jdbc
+            .sql(
+                "SELECT " + BATCH_COLUMNS + " FROM bulk_stop WHERE finished_at IS NULL AND " + gone)
             .params(goneParams)
-            .query(
-                (rs, row) ->
-                    new Batch(
-                        rs.getString("id"),
-                        rs.getString("user_name"),
-                        rs.getString("cluster"),
-                        rs.getString("reason_typed"),
-                        rs.getString("reason_sent"),
-                        null,
-                        List.of()))
-            .list();
+            .query(BulkStopLedger::batch)
+            .list()
+            .stream()
+            .map(Started::batch)
+            .toList();
     List<AuditEntry> marked = new ArrayList<>();
     for (Batch batch : abandoned) {
       for (Task task : tasks(batch.id())) {

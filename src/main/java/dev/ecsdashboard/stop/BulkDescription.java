@@ -27,6 +27,27 @@ final class BulkDescription {
         ecs.describeTasks(batch.cluster(), batch.tasks().stream().map(BulkTask::taskId).toList()));
   }
 
+  /**
+   * A dry run's answer: gives each task the outcome a stop would have (would stop, already stopped,
+   * or failed for a task ECS does not know); nothing is sent or recorded.
+   */
+  void answerDryRun(BulkStop batch) {
+    for (BulkTask task : batch.tasks()) {
+      Task before = task(task);
+      if (before == null) {
+        batch.finished(task, BulkTaskState.FAILED, failure(task), MISSING);
+        continue;
+      }
+      task.described(before);
+      if (StopCall.isStopping(before)) {
+        batch.finished(
+            task, BulkTaskState.ALREADY_STOPPED, null, StopService.alreadyStoppedNote(before));
+      } else {
+        batch.finished(task, BulkTaskState.WOULD_STOP, null, null);
+      }
+    }
+  }
+
   /** The task as described; null when ECS does not know it. */
   Task task(BulkTask task) {
     return tasks.get(task.taskId());

@@ -63,28 +63,6 @@ class BulkStopRunner implements DisposableBean {
     workers.execute(() -> describe(batch, 1));
   }
 
-  /**
-   * A dry run, at once: describes the tasks and gives each the outcome a stop would have (would
-   * stop, already stopped, or failed for a task ECS does not know); nothing is sent or recorded.
-   */
-  void dryRun(BulkStop batch) {
-    BulkDescription described = BulkDescription.of(ecs, batch);
-    for (BulkTask task : batch.tasks()) {
-      Task before = described.task(task);
-      if (before == null) {
-        batch.finished(
-            task, BulkTaskState.FAILED, described.failure(task), BulkDescription.MISSING);
-      } else if (StopCall.isStopping(before)) {
-        task.described(before);
-        batch.finished(
-            task, BulkTaskState.ALREADY_STOPPED, null, StopService.alreadyStoppedNote(before));
-      } else {
-        task.described(before);
-        batch.finished(task, BulkTaskState.WOULD_STOP, null, null);
-      }
-    }
-  }
-
   private void describe(BulkStop batch, int round) {
     List<BulkTask> queued = new ArrayList<>();
     try {

@@ -32,7 +32,6 @@ public class BulkStopService {
   private static final int KEPT_BATCHES = 200;
 
   private final EcsOperations ecs;
-  private final ArnScope scope;
   private final ClusterAccess access;
   private final AuditStore audit;
   private final BulkStopLedger ledger;
@@ -40,6 +39,7 @@ public class BulkStopService {
   private final BulkStopRunner runner;
   private final StopProperties.Bulk properties;
   private final Clock clock;
+  private final BulkTargets targets;
   private final Map<String, BulkStop> batches = new LinkedHashMap<>();
 
   BulkStopService(
@@ -53,7 +53,6 @@ public class BulkStopService {
       StopProperties.Bulk properties,
       Clock clock) {
     this.ecs = ecs;
-    this.scope = scope;
     this.access = access;
     this.audit = audit;
     this.ledger = ledger;
@@ -61,6 +60,7 @@ public class BulkStopService {
     this.runner = runner;
     this.properties = properties;
     this.clock = clock;
+    this.targets = new BulkTargets(ecs, scope, properties.maxTasks(), this::matching);
   }
 
   /** The most tasks one bulk stop may hold. */
@@ -93,10 +93,10 @@ public class BulkStopService {
       throw new InvalidStopInputException("confirmCluster", "stop.confirm-cluster.mismatch");
     }
     if (request.allMatching() == null) {
-      requireCount(request.tasks().size(), "stop.tasks.none");
+      targets.requireCount(request.tasks().size(), "stop.tasks.none");
     }
     String reasonSent = policy.attributed(request.reason(), user);
-    List<TaskRef> refs = targets(cluster, request);
+    List<TaskRef> refs = targets.of(cluster, request);
     BulkStop batch =
         new BulkStop(
             request.dryRun() ? null : UUID.randomUUID().toString(),
@@ -108,7 +108,7 @@ public class BulkStopService {
             refs,
             request.dryRun());
     if (request.dryRun()) {
-      runner.dryRun(batch);
+      BulkDescription.of(ecs, batch).answerDryRun(batch);
       return batch;
     }
     ledger.start(
@@ -145,46 +145,6 @@ public class BulkStopService {
       }
       throw e;
     }
-  }
-
-  /** The tasks given, parsed and once each, or all tasks matching the filter. */
-  private List<TaskRef> targets(ClusterRef cluster, BulkStopRequest request) {
-    List<String> given =
-        request.allMatching() == null
-            ? request.tasks()
-            : matching(cluster, request.allMatching().get());
-    if (request.allMatching() != null && given.isEmpty()) {
-      throw new InvalidStopInputException("all", "stop.tasks.none-matching");
-    }
-    requireCount(given.size(), "stop.tasks.none");
-    Map<String, TaskRef> refs = new LinkedHashMap<>();
-    for (String task : given) {
-      TaskRef ref = TaskRef.parse(cluster.name(), task);
-      refs.putIfAbsent(ref.id(), ref);
-    }
-    checkScope(refs.values());
-    return List.copyOf(refs.values());
-  }
-
-  private void requireCount(int count, String noneKey) {
-    if (count == 0) {
-      throw new InvalidStopInputException("tasks", noneKey);
-    }
-    if (count > properties.maxTasks()) {
-      throw new InvalidStopInputException("tasks", "stop.tasks.too-many", properties.maxTasks());
-    }
-  }
-
-  /**
-   * Refuses the whole bulk stop, before anything starts, when one task is an ARN of another region
-   * or account, as a single stop would be. Until ECS has returned an ARN the account is unknown, so
-   * one ListClusters call learns it first.
-   */
-  private void checkScope(Collection<TaskRef> refs) {
-    if (scope.account().isEmpty() && refs.stream().anyMatch(r -> r.arn().isPresent())) {
-      ecs.listClusterArns();
-    }
-    refs.forEach(ref -> scope.check("task", ref.arn()));
   }
 
   /**
