@@ -60,7 +60,10 @@ class BulkStopControllerTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Stop all <span>2</span> tasks matching")))
         .andExpect(content().string(containsString("Type the cluster name")))
-        .andExpect(content().string(containsString("value=\"web\"")));
+        .andExpect(content().string(containsString("value=\"web\"")))
+        // The form posts all=true back (Thymeleaf's th:field made a field named "all" into "*").
+        .andExpect(content().string(containsString("name=\"all\" value=\"true\"")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"*\""))));
   }
 
   @Test
