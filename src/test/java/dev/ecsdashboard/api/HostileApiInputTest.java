@@ -171,21 +171,11 @@ class HostileApiInputTest extends HostileInputTestBase {
   }
 
   private void dryRunStopsNothing(String query) {
-    String stop = json(Map.of("task", running, "reason", VALID_REASON));
-    String batch = json(Map.of("tasks", List.of(running), "reason", VALID_REASON));
     try {
-      mvc.perform(
-              post("/api/v1/tasks/stop?" + query)
-                  .contentType(MediaType.APPLICATION_JSON)
-                  .content(stop)
-                  .with(user("operator").roles("OPERATOR")))
+      mvc.perform(stop(query).with(user("operator").roles("OPERATOR")))
           .andExpect(status().isOk())
           .andExpect(header().string(StopApiController.OUTCOME_HEADER, "WOULD_STOP"));
-      mvc.perform(
-              post("/api/v1/tasks/stop-batch?" + query)
-                  .contentType(MediaType.APPLICATION_JSON)
-                  .content(batch)
-                  .with(user("operator").roles("OPERATOR")))
+      mvc.perform(stopBatch(query).with(user("operator").roles("OPERATOR")))
           .andExpect(status().isOk())
           .andExpect(jsonPath("$.dryRun").value(true))
           .andExpect(jsonPath("$.tasks[0].outcome").value("WOULD_STOP"));
@@ -201,17 +191,23 @@ class HostileApiInputTest extends HostileInputTestBase {
   }
 
   private void queryRefused(String query) {
-    String stop = json(Map.of("task", running, "reason", VALID_REASON));
-    String batch = json(Map.of("tasks", List.of(running), "reason", VALID_REASON));
-    send(
-        post("/api/v1/tasks/stop?" + query).contentType(MediaType.APPLICATION_JSON).content(stop),
-        query);
-    send(
-        post("/api/v1/tasks/stop-batch?" + query)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(batch),
-        query);
+    send(stop(query), query);
+    send(stopBatch(query), query);
     assertNoStopTask();
+  }
+
+  /** A valid stop of the running task, with this query. */
+  private MockHttpServletRequestBuilder stop(String query) {
+    return post("/api/v1/tasks/stop?" + query)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(json(Map.of("task", running, "reason", VALID_REASON)));
+  }
+
+  /** A valid stop-batch of the running task, with this query. */
+  private MockHttpServletRequestBuilder stopBatch(String query) {
+    return post("/api/v1/tasks/stop-batch?" + query)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(json(Map.of("tasks", List.of(running), "reason", VALID_REASON)));
   }
 
   @TestFactory

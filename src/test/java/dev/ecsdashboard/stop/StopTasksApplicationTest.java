@@ -175,14 +175,7 @@ class StopTasksApplicationTest {
                 .with(csrf())
                 .with(user("viewer").roles("VIEWER")))
         .andExpect(status().isForbidden());
-    mvc.perform(
-            post("/clusters/default/bulk-stop")
-                .param("all", "true")
-                .param("family", "no-such-family")
-                .param("reason", "cleanup")
-                .param("confirmCluster", "default")
-                .with(csrf())
-                .with(user("viewer").roles("VIEWER")))
+    mvc.perform(allMatchingNothing().with(user("viewer").roles("VIEWER")))
         .andExpect(status().isForbidden());
     mvc.perform(
             post("/clusters/default/bulk-stop")
@@ -199,14 +192,7 @@ class StopTasksApplicationTest {
   void stoppingAllMatchingWhenNothingMatchesSaysSoAndStartsNothing() throws Exception {
     long before = http.callCount("StopTask");
 
-    mvc.perform(
-            post("/clusters/default/bulk-stop")
-                .param("all", "true")
-                .param("family", "no-such-family")
-                .param("reason", "cleanup")
-                .param("confirmCluster", "default")
-                .with(csrf())
-                .with(user("operator").roles("OPERATOR")))
+    mvc.perform(allMatchingNothing().with(user("operator").roles("OPERATOR")))
         .andExpect(status().isUnprocessableContent())
         .andExpect(
             content().string(containsString("No task matches this filter; nothing was stopped.")));
@@ -277,6 +263,16 @@ class StopTasksApplicationTest {
         .filter(t -> !t.tags().isEmpty())
         .findFirst()
         .orElseThrow();
+  }
+
+  /** "Stop all matching" with a filter no task matches, the cluster name typed as asked. */
+  private static MockHttpServletRequestBuilder allMatchingNothing() {
+    return post("/clusters/default/bulk-stop")
+        .param("all", "true")
+        .param("family", "no-such-family")
+        .param("reason", "cleanup")
+        .param("confirmCluster", "default")
+        .with(csrf());
   }
 
   private static MockHttpServletRequestBuilder stop(String cluster, String id, String reason) {
