@@ -36,15 +36,18 @@ final class ApiDocuments {
   /**
    * A stop-batch and each task's outcome so far.
    *
-   * @param id the batch's ID, under which the audit trail keeps its records
+   * @param id the batch's ID, under which the audit trail keeps its records; absent for a dry run
+   * @param dryRun whether this was a dry run: each outcome is what a stop would do
    * @param cluster the cluster's short name
    * @param reason the reason sent to ECS, attributed to the caller
    * @param done whether every task has its outcome
    * @param counts how many tasks are in each state
    * @param tasks each task's outcome, in the order given
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Batch(
       String id,
+      boolean dryRun,
       String cluster,
       String reason,
       boolean done,
@@ -54,6 +57,7 @@ final class ApiDocuments {
     static Batch of(BulkStop batch, boolean done) {
       return new Batch(
           batch.id(),
+          batch.isDryRun(),
           batch.cluster().name(),
           batch.reasonSent(),
           done,
@@ -66,7 +70,8 @@ final class ApiDocuments {
    * One task of a stop-batch.
    *
    * @param task the task's ARN once ECS described it, its ID before
-   * @param outcome WAITING until it has its outcome
+   * @param outcome WAITING until it has its outcome; NOT_SENT when the process running the batch
+   *     ended before the task's StopTask was sent; WOULD_STOP in a dry run
    * @param errorCode ECS's error code (or the dashboard's) when it failed or was refused
    * @param message what went wrong, in ECS's words or the dashboard's
    */

@@ -75,6 +75,8 @@ class AuditApiController {
   /**
    * One record of the audit trail.
    *
+   * @param taskArn the task's ARN (or ID as given); absent when the record names no single task
+   * @param taskCount how many tasks the request named: 1, except for a request refused as a whole
    * @param tags the task's tags as they were before the stop (ECS deletes them)
    * @param reasonTyped the reason as typed
    * @param reasonSent the attributed reason sent to ECS
@@ -88,6 +90,7 @@ class AuditApiController {
       String user,
       String cluster,
       String taskArn,
+      int taskCount,
       String taskGroup,
       Map<String, String> tags,
       String reasonTyped,
@@ -105,6 +108,7 @@ class AuditApiController {
           e.user(),
           e.cluster(),
           e.taskArn(),
+          e.taskCount(),
           e.attempt().taskGroup(),
           e.tags(),
           e.attempt().reasonTyped(),

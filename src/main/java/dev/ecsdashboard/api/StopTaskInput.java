@@ -1,16 +1,13 @@
 package dev.ecsdashboard.api;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/tasks/stop}: exactly the JSON of {@code aws ecs stop-task
  * --generate-cli-skeleton}. A field the CLI does not know is refused, as the CLI refuses it.
  */
 @Schema(description = "The JSON of aws ecs stop-task --generate-cli-skeleton, filled in.")
-class StopTaskInput {
+class StopTaskInput extends KnownFieldsOnly {
 
   @Schema(
       description = "Cluster short name or full ARN; default when absent or empty, as in ECS.",
@@ -28,8 +25,6 @@ class StopTaskInput {
           "Why the task is stopped; sent to ECS attributed to the caller ({user}: {reason}).",
       example = "Deploy stuck, restarting")
   private String reason;
-
-  private final List<String> unknown = new ArrayList<>();
 
   public String getCluster() {
     return cluster;
@@ -53,22 +48,5 @@ class StopTaskInput {
 
   public void setReason(String reason) {
     this.reason = reason;
-  }
-
-  @JsonAnySetter
-  void unknown(String name, Object value) {
-    unknown.add(name);
-  }
-
-  /** Refuses fields that are not in the CLI's skeleton. */
-  void requireKnownFieldsOnly(String skeleton) {
-    if (!unknown.isEmpty()) {
-      String name = unknown.get(0);
-      throw new InvalidApiInputException(
-          name.matches("[A-Za-z][A-Za-z0-9]{0,63}") ? name : "body",
-          "The body holds a field that "
-              + skeleton
-              + " does not have; the fields are those of its --generate-cli-skeleton.");
-    }
   }
 }

@@ -24,6 +24,11 @@ class AuditConfiguration {
   }
 
   @Bean
+  BulkStopLedger bulkStopLedger(JdbcClient jdbc, AuditStore store) {
+    return new BulkStopLedger(jdbc, store);
+  }
+
+  @Bean
   AuditRecovery auditRecovery(
       JdbcClient jdbc, AuditStore store, DataSource dataSource, AuditProperties properties) {
     return new AuditRecovery(

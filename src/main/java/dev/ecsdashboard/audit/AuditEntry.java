@@ -13,6 +13,7 @@ import java.util.Map;
  * @param outcome what became of it
  * @param errorCode ECS's error code, or the dashboard's reason for a refusal; null on success
  * @param errorMessage ECS's error message, or the dashboard's explanation; null on success
+ * @param taskCount how many tasks the request named: 1, except for a request refused as a whole
  */
 public record AuditEntry(
     long id,
@@ -21,7 +22,20 @@ public record AuditEntry(
     StopAttempt attempt,
     AuditOutcome outcome,
     String errorCode,
-    String errorMessage) {
+    String errorMessage,
+    int taskCount) {
+
+  /** The record of one task. */
+  public AuditEntry(
+      long id,
+      Instant startedAt,
+      Instant completedAt,
+      StopAttempt attempt,
+      AuditOutcome outcome,
+      String errorCode,
+      String errorMessage) {
+    this(id, startedAt, completedAt, attempt, outcome, errorCode, errorMessage, 1);
+  }
 
   public String user() {
     return attempt.user();
@@ -43,9 +57,12 @@ public record AuditEntry(
     return attempt.tags();
   }
 
-  /** The task ID: the last part of the ARN. */
+  /**
+   * The task ID: the last part of the ARN; null when the record names no single task (a request
+   * refused as a whole).
+   */
   public String taskId() {
     String arn = attempt.taskArn();
-    return arn.substring(arn.lastIndexOf('/') + 1);
+    return arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
   }
 }

@@ -14,10 +14,12 @@ class AuditInstances {
 
   private final JdbcClient jdbc;
   private final AuditStore store;
+  private final BulkStopLedger ledger;
 
   AuditInstances(JdbcClient jdbc, AuditStore store) {
     this.jdbc = jdbc;
     this.store = store;
+    this.ledger = new BulkStopLedger(jdbc, store);
   }
 
   /** Says this process is alive; registers it the first time. */
@@ -43,45 +45,42 @@ class AuditInstances {
   }
 
   /**
-   * Marks as "outcome unknown" the records left open by processes that are gone: every other
-   * process when {@code othersAreGone} (a database only this process can open), otherwise those
-   * whose heartbeat is older than {@code staleAfter}.
+   * Settles the records left open by processes that are gone: every other process when {@code
+   * othersAreGone} (a database only this process can open), otherwise those whose heartbeat is
+   * older than {@code staleAfter}. Tasks of their bulk stops never sent are recorded "not sent"
+   * first; the records still open then, whose StopTask may have been in flight, are marked "outcome
+   * unknown".
    *
-   * @return the records marked
+   * @return the records written or completed
    */
   List<AuditEntry> abandonOpenRecords(boolean othersAreGone, Duration staleAfter) {
-    String alive =
-        othersAreGone
-            ? ""
-            : " AND instance_id NOT IN (SELECT instance_id FROM audit_instance WHERE heartbeat_at >= ?)";
-    List<Object> params = new ArrayList<>(List.of(AuditOutcome.PENDING.name(), store.instanceId()));
+    String gone =
+        "instance_id <> ?"
+            + (othersAreGone
+                ? ""
+                : " AND instance_id NOT IN"
+                    + " (SELECT instance_id FROM audit_instance WHERE heartbeat_at >= ?)");
+    List<Object> goneParams = new ArrayList<>(List.of(store.instanceId()));
     if (!othersAreGone) {
-      params.add(store.now().minus(staleAfter));
+      goneParams.add(store.now().minus(staleAfter));
     }
+    List<AuditEntry> marked = new ArrayList<>(ledger.recordNotSent(gone, goneParams));
+    List<Object> params = new ArrayList<>(List.of(AuditOutcome.PENDING.name()));
+    params.addAll(goneParams);
     List<Long> ids =
-        jdbc.sql("SELECT id FROM stop_audit WHERE outcome = ? AND instance_id <> ?" + alive)
+        jdbc.sql("SELECT id FROM stop_audit WHERE outcome = ? AND " + gone)
             .params(params)
             .query(Long.class)
             .list();
-    List<AuditEntry> marked = new ArrayList<>();
     for (long id : ids) {
-      int updated =
-          jdbc.sql(
-                  "UPDATE stop_audit SET outcome = ?, completed_at = ?, error_code = ?,"
-                      + " error_message = ? WHERE id = ? AND outcome = ?")
-              .params(
-                  AuditOutcome.UNKNOWN.name(),
-                  store.now(),
-                  "OutcomeUnknown",
-                  "The dashboard process ended before ECS answered. Check the task in ECS.",
-                  id,
-                  AuditOutcome.PENDING.name())
-              .update();
-      if (updated == 1) {
-        store.find(id).ifPresent(marked::add);
-      }
+      store
+          .completeIfOpen(
+              id,
+              AuditOutcome.UNKNOWN,
+              "OutcomeUnknown",
+              "The dashboard process ended before ECS answered. Check the task in ECS.")
+          .ifPresent(marked::add);
     }
-    marked.forEach(AuditLogLine::log);
     return marked;
   }
 }

@@ -22,6 +22,7 @@ final class AuditLogLine {
         .addKeyValue("audit.user", entry.user())
         .addKeyValue("audit.cluster", entry.cluster())
         .addKeyValue("audit.taskArn", entry.taskArn())
+        .addKeyValue("audit.taskCount", entry.taskCount())
         .addKeyValue("audit.taskGroup", entry.attempt().taskGroup())
         .addKeyValue("audit.tags", entry.tags())
         .addKeyValue("audit.reasonTyped", entry.attempt().reasonTyped())
@@ -30,6 +31,12 @@ final class AuditLogLine {
         .addKeyValue("audit.errorCode", entry.errorCode())
         .addKeyValue("audit.errorMessage", entry.errorMessage())
         .log(
-            "stop {} {} by {}: {}", entry.taskId(), entry.cluster(), entry.user(), entry.outcome());
+            "stop {} {} by {}: {}",
+            entry.taskCount() == 1 && entry.taskId() != null
+                ? entry.taskId()
+                : entry.taskCount() + " tasks",
+            entry.cluster(),
+            entry.user(),
+            entry.outcome());
   }
 }

@@ -12,8 +12,16 @@ public enum AuditOutcome {
   FAILED,
   /** The access rule refused the stop; nothing was sent to ECS. */
   REFUSED,
-  /** The process ended between the record of intent and ECS's answer. */
-  UNKNOWN;
+  /**
+   * The process ended between the record of intent and ECS's answer: the StopTask may have been
+   * sent, and the task may or may not be stopped.
+   */
+  UNKNOWN,
+  /**
+   * The process running a bulk stop ended before this task's StopTask was sent: the bulk stop did
+   * not stop it.
+   */
+  NOT_SENT;
 
   /** Whether the attempt is still waiting for ECS's answer. */
   public boolean isOpen() {

@@ -16,9 +16,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Finds the stops whose outcome nobody will ever report: records of intent left open by a process
  * that ended between writing them and hearing from ECS. At start-up and then with every heartbeat
- * it marks them "outcome unknown". With an embedded H2 database only this process can have it open,
- * so every earlier process is gone; with a shared database (PostgreSQL, several replicas) a process
- * is gone when its heartbeat is older than {@code dashboard.audit.stale-after}.
+ * it marks them "outcome unknown", and records the tasks of such a process's bulk stops that were
+ * never sent as "not sent". With an embedded H2 database only this process can have it open, so
+ * every earlier process is gone; with a shared database (PostgreSQL, several replicas) a process is
+ * gone when its heartbeat is older than {@code dashboard.audit.stale-after}.
  */
 class AuditRecovery implements InitializingBean, DisposableBean {
 
@@ -58,9 +59,9 @@ class AuditRecovery implements InitializingBean, DisposableBean {
     if (!marked.isEmpty()) {
       log.warn(
           "{} stop(s) were left without an outcome by a dashboard process that ended; marked"
-              + " \"outcome unknown\": {}",
+              + " \"not sent\" or \"outcome unknown\": {}",
           marked.size(),
-          marked.stream().map(e -> e.cluster() + "/" + e.taskId()).toList());
+          marked.stream().map(e -> e.cluster() + "/" + e.taskId() + " " + e.outcome()).toList());
     }
   }
 

@@ -1,10 +1,7 @@
 package dev.ecsdashboard.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,10 +21,6 @@ public class AuditStore {
 
   /** The counter of stops by outcome (refusals and failures included, dry runs not). */
   public static final String STOPS = "dashboard.stops";
-
-  private static final String COLUMNS =
-      "id, batch_id, started_at, completed_at, user_name, cluster, task_arn, task_group,"
-          + " task_tags, reason_typed, reason_sent, outcome, error_code, error_message";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -54,26 +47,78 @@ public class AuditStore {
 
   /** Writes the record of intent (outcome PENDING) and returns its number. */
   public long open(StopAttempt attempt) {
-    return insert(attempt, AuditOutcome.PENDING, false, null, null);
+    return insert(attempt, null, 1, AuditOutcome.PENDING, null, null);
+  }
+
+  /**
+   * Writes the record of intent of a bulk stop's task, just before its StopTask.
+   *
+   * @param batchIndex the task's place in its bulk stop (one record per place)
+   */
+  public long open(StopAttempt attempt, int batchIndex) {
+    return insert(attempt, batchIndex, 1, AuditOutcome.PENDING, null, null);
   }
 
   /** Completes a record of intent with its outcome. */
   public AuditEntry complete(long id, AuditOutcome outcome, String errorCode, String errorMessage) {
+    update(id, outcome, errorCode, errorMessage);
+    return completed(find(id).orElseThrow());
+  }
+
+  /**
+   * Completes a record only if it is still open (recovery, where several processes may try).
+   *
+   * @return the completed record; empty when it was not open
+   */
+  Optional<AuditEntry> completeIfOpen(
+      long id, AuditOutcome outcome, String errorCode, String errorMessage) {
+    return update(id, outcome, errorCode, errorMessage) == 1
+        ? Optional.of(completed(find(id).orElseThrow()))
+        : Optional.empty();
+  }
+
+  private int update(long id, AuditOutcome outcome, String errorCode, String errorMessage) {
     if (outcome.isOpen()) {
       throw new IllegalArgumentException("A record is completed with a final outcome");
     }
-    jdbc.sql(
+    return jdbc.sql(
             "UPDATE stop_audit SET outcome = ?, completed_at = ?, error_code = ?, error_message = ?"
-                + " WHERE id = ?")
-        .params(outcome.name(), now(), clip(errorCode, 255), clip(errorMessage, 4000), id)
+                + " WHERE id = ? AND outcome = ?")
+        .params(
+            outcome.name(),
+            now(),
+            StoredText.of(errorCode, 255),
+            StoredText.of(errorMessage),
+            id,
+            AuditOutcome.PENDING.name())
         .update();
-    return completed(find(id).orElseThrow());
   }
 
   /** Writes a record whose outcome is known at once (a refusal, an already stopped task). */
   public AuditEntry record(
       StopAttempt attempt, AuditOutcome outcome, String errorCode, String errorMessage) {
-    long id = insert(attempt, outcome, true, errorCode, errorMessage);
+    return completed(
+        find(insert(attempt, null, 1, outcome, errorCode, errorMessage)).orElseThrow());
+  }
+
+  /** Writes the record of a bulk stop's task whose outcome is known without a StopTask. */
+  public AuditEntry record(
+      StopAttempt attempt,
+      int batchIndex,
+      AuditOutcome outcome,
+      String errorCode,
+      String errorMessage) {
+    long id = insert(attempt, batchIndex, 1, outcome, errorCode, errorMessage);
+    return completed(find(id).orElseThrow());
+  }
+
+  /**
+   * Writes the one record of a request refused as a whole, however many tasks it named: a refused
+   * request of a thousand tasks does not flood the trail.
+   */
+  public AuditEntry refused(
+      StopAttempt attempt, int taskCount, String errorCode, String errorMessage) {
+    long id = insert(attempt, null, taskCount, AuditOutcome.REFUSED, errorCode, errorMessage);
     return completed(find(id).orElseThrow());
   }
 
@@ -87,15 +132,15 @@ public class AuditStore {
   }
 
   public Optional<AuditEntry> find(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM stop_audit WHERE id = ?")
+    return jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM stop_audit WHERE id = ?")
         .param(id)
-        .query(AuditStore::entry)
+        .query(AuditRows::entry)
         .optional();
   }
 
   /** One page of the records matching the filter, newest first. */
   public AuditPage find(AuditFilter filter, int page, int size) {
-    Where where = Where.of(filter);
+    AuditWhere where = AuditWhere.of(filter);
     long total =
         jdbc.sql("SELECT COUNT(*) FROM stop_audit" + where.sql())
             .params(where.params())
@@ -107,110 +152,62 @@ public class AuditStore {
     List<AuditEntry> entries =
         jdbc.sql(
                 "SELECT "
-                    + COLUMNS
+                    + AuditRows.COLUMNS
                     + " FROM stop_audit"
                     + where.sql()
                     + " ORDER BY started_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
             .params(params)
-            .query(AuditStore::entry)
+            .query(AuditRows::entry)
             .list();
     return new AuditPage(entries, page, size, total);
   }
 
   /** Every record matching the filter, oldest first (a bulk stop's records, for instance). */
   public List<AuditEntry> findAll(AuditFilter filter) {
-    Where where = Where.of(filter);
-    return jdbc.sql("SELECT " + COLUMNS + " FROM stop_audit" + where.sql() + " ORDER BY id")
+    AuditWhere where = AuditWhere.of(filter);
+    return jdbc.sql(
+            "SELECT " + AuditRows.COLUMNS + " FROM stop_audit" + where.sql() + " ORDER BY id")
         .params(where.params())
-        .query(AuditStore::entry)
+        .query(AuditRows::entry)
         .list();
   }
 
   private long insert(
       StopAttempt a,
+      Integer batchIndex,
+      int taskCount,
       AuditOutcome outcome,
-      boolean completed,
       String errorCode,
       String errorMessage) {
     OffsetDateTime now = now();
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO stop_audit (batch_id, instance_id, started_at, completed_at, user_name,"
-                + " cluster, task_arn, task_group, task_tags, reason_typed, reason_sent, outcome,"
-                + " error_code, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO stop_audit (batch_id, batch_index, task_count, instance_id, started_at,"
+                + " completed_at, user_name, cluster, task_arn, task_group, task_tags,"
+                + " reason_typed, reason_sent, outcome, error_code, error_message)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             a.batchId(),
+            batchIndex,
+            taskCount,
             instanceId,
             now,
-            completed ? now : null,
-            clip(a.user(), 255),
-            clip(a.cluster(), 255),
-            clip(a.taskArn(), 1600),
-            clip(a.taskGroup(), 255),
+            outcome.isOpen() ? null : now,
+            StoredText.of(a.user(), 255),
+            StoredText.of(a.cluster(), 255),
+            StoredText.of(a.taskArn()),
+            StoredText.of(a.taskGroup()),
             TagsJson.write(a.tags()),
-            clip(a.reasonTyped(), 4000),
-            clip(a.reasonSent(), 255),
+            StoredText.of(a.reasonTyped(), 4000),
+            StoredText.of(a.reasonSent(), 255),
             outcome.name(),
-            clip(errorCode, 255),
-            clip(errorMessage, 4000))
+            StoredText.of(errorCode, 255),
+            StoredText.of(errorMessage))
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
   }
 
-  private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-    StopAttempt attempt =
-        new StopAttempt(
-            rs.getString("batch_id"),
-            rs.getString("user_name"),
-            rs.getString("cluster"),
-            rs.getString("task_arn"),
-            rs.getString("task_group"),
-            TagsJson.read(rs.getString("task_tags")),
-            rs.getString("reason_typed"),
-            rs.getString("reason_sent"));
-    return new AuditEntry(
-        rs.getLong("id"),
-        instant(rs, "started_at"),
-        instant(rs, "completed_at"),
-        attempt,
-        AuditOutcome.valueOf(rs.getString("outcome")),
-        rs.getString("error_code"),
-        rs.getString("error_message"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
-  }
-
   OffsetDateTime now() {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  private static String clip(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
-  }
-
-  /** The WHERE clause of a filter and its parameters. */
-  private record Where(String sql, List<Object> params) {
-
-    static Where of(AuditFilter filter) {
-      List<String> conditions = new ArrayList<>();
-      List<Object> params = new ArrayList<>();
-      add(conditions, params, "user_name", filter.user());
-      add(conditions, params, "cluster", filter.cluster());
-      add(conditions, params, "outcome", filter.outcome() == null ? null : filter.outcome().name());
-      add(conditions, params, "batch_id", filter.batchId());
-      String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-      return new Where(sql, params);
-    }
-
-    private static void add(
-        List<String> conditions, List<Object> params, String column, String value) {
-      if (value != null && !value.isBlank()) {
-        conditions.add(column + " = ?");
-        params.add(value);
-      }
-    }
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param batchId the bulk stop this attempt belongs to, null for a single stop
  * @param user the signed-in user
  * @param cluster the cluster's short name
- * @param taskArn the task's ARN (or its ID when ECS could not describe it)
+ * @param taskArn the task's ARN (or its ID when ECS could not describe it); null when the request
+ *     named no single valid task
  * @param taskGroup the task's group, such as {@code service:web}; null when unknown
  * @param tags the task's tags before the stop, in ECS's order; empty when unknown
  * @param reasonTyped the reason as the user typed it

@@ -1,5 +1,7 @@
 package dev.ecsdashboard.stop;
 
+import dev.ecsdashboard.audit.AuditEntry;
+import dev.ecsdashboard.audit.BulkStopLedger;
 import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.TaskRef;
 import java.time.Duration;
@@ -12,8 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
-/** One bulk stop: the tasks, one reason for all, and each task's outcome as it comes. */
+/**
+ * One bulk stop: the tasks, one reason for all, and each task's outcome as it comes. A bulk stop
+ * another process ran (or this one before a restart) is read back from the audit database.
+ */
 public final class BulkStop {
 
   private final String id;
@@ -22,6 +28,7 @@ public final class BulkStop {
   private final String reasonTyped;
   private final String reasonSent;
   private final Instant startedAt;
+  private final boolean dryRun;
   private final List<BulkTask> tasks;
   private final AtomicInteger open;
   private final CompletableFuture<BulkStop> finished = new CompletableFuture<>();
@@ -34,17 +41,61 @@ public final class BulkStop {
       String reasonSent,
       Instant startedAt,
       List<TaskRef> tasks) {
+    this(id, user, cluster, reasonTyped, reasonSent, startedAt, tasks, false);
+  }
+
+  BulkStop(
+      String id,
+      String user,
+      ClusterRef cluster,
+      String reasonTyped,
+      String reasonSent,
+      Instant startedAt,
+      List<TaskRef> tasks,
+      boolean dryRun) {
     this.id = id;
     this.user = user;
     this.cluster = cluster;
     this.reasonTyped = reasonTyped;
     this.reasonSent = reasonSent;
     this.startedAt = startedAt;
-    this.tasks = tasks.stream().map(BulkTask::new).toList();
+    this.dryRun = dryRun;
+    this.tasks =
+        IntStream.range(0, tasks.size()).mapToObj(i -> new BulkTask(i, tasks.get(i))).toList();
     this.open = new AtomicInteger(this.tasks.size());
     if (this.tasks.isEmpty()) {
       finished.complete(this);
     }
+  }
+
+  /** A bulk stop as the audit database has it: each task with its record's outcome, if any. */
+  static BulkStop restored(BulkStopLedger.Stored stored) {
+    BulkStopLedger.Batch b = stored.batch();
+    ClusterRef cluster = ClusterRef.of(b.cluster());
+    BulkStop batch =
+        new BulkStop(
+            b.id(),
+            b.user(),
+            cluster,
+            b.reasonTyped(),
+            b.reasonSent(),
+            b.startedAt(),
+            stored.tasks().stream().map(t -> TaskRef.parse(cluster.name(), t.task())).toList());
+    for (BulkStopLedger.Task row : stored.tasks()) {
+      AuditEntry record = row.record();
+      BulkTask task = batch.tasks.get(row.index());
+      if (record != null && record.taskArn() != null) {
+        task.describedAs(record.taskArn());
+      }
+      if (record != null && !record.outcome().isOpen()) {
+        batch.finished(
+            task,
+            BulkTaskState.valueOf(record.outcome().name()),
+            record.errorCode(),
+            record.errorMessage());
+      }
+    }
+    return batch;
   }
 
   public String id() {
@@ -76,6 +127,11 @@ public final class BulkStop {
     return tasks;
   }
 
+  /** Whether this was a dry run: nothing was stopped or recorded. */
+  public boolean isDryRun() {
+    return dryRun;
+  }
+
   public boolean isDone() {
     return finished.isDone();
   }
@@ -100,6 +156,11 @@ public final class BulkStop {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Runs once every task has its outcome. */
+  void whenDone(Runnable action) {
+    finished.thenRun(action);
   }
 
   /** Called once per task when it reaches its outcome. */

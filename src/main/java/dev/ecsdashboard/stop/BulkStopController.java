@@ -6,30 +6,49 @@ import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.InvalidReferenceException;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * Stopping many tasks: GET shows the confirmation of the tasks selected on the tasks page (or of
- * all tasks matching its filter), POST validates and starts the bulk stop, and its result page
- * refreshes itself until every task has its outcome.
+ * all tasks matching its filter), POST has the service check and start the bulk stop, and its
+ * result page refreshes itself until every task has its outcome (also after a restart: the audit
+ * database keeps the bulk stop).
  */
 @Controller
 class BulkStopController {
 
   static final String VIEW_CONFIRM = "stop/bulk-confirm";
   static final String VIEW_RESULT = "stop/bulk-result";
+
+  /** The fields of the bulk stop form; a request with any other is refused. */
+  static final Set<String> FIELDS =
+      Set.of(
+          "task",
+          "all",
+          "desiredStatus",
+          "serviceName",
+          "family",
+          "startedBy",
+          "launchType",
+          "reason",
+          "confirmCluster",
+          "_csrf");
 
   /** How {@link BulkStopService} names a bulk stop: a random UUID. */
   private static final Pattern BATCH_ID =
@@ -54,6 +73,12 @@ class BulkStopController {
     this.properties = properties;
   }
 
+  /** Binds the form's own fields only: no indexed or nested paths ({@code task[9999]}). */
+  @InitBinder("form")
+  void bindFormFieldsOnly(WebDataBinder binder) {
+    binder.setAllowedFields(FIELDS.toArray(String[]::new));
+  }
+
   @GetMapping("/clusters/{cluster}/bulk-stop")
   String confirm(
       @PathVariable String cluster, @ModelAttribute("form") BulkStopForm form, Model model) {
@@ -70,26 +95,47 @@ class BulkStopController {
       @PathVariable String cluster,
       @Valid @ModelAttribute("form") BulkStopForm form,
       BindingResult result,
+      HttpServletRequest request,
       Model model,
       HttpServletResponse response) {
     ClusterRef ref = ClusterRef.parse(cluster);
-    if (form.isAll() && !ref.name().equals(form.getConfirmCluster())) {
-      result.rejectValue("confirmCluster", "stop.confirm-cluster.mismatch");
+    BulkStop batch;
+    try {
+      // The service checks the access rule first, then the form, the reason and the tasks.
+      batch =
+          bulk.start(
+              new BulkStopRequest(
+                  cluster,
+                  form.getTask(),
+                  form.isAll() ? form::query : null,
+                  form.getConfirmCluster(),
+                  form.getReason(),
+                  false,
+                  () -> StopInput.requireKnown(request.getParameterMap(), FIELDS)));
+    } catch (InvalidStopInputException e) {
+      reject(result, e);
+      return refused(ref, form, model, response);
+    } catch (InvalidStopReasonException e) {
+      // The form's own validation of the same rules put the reason's errors in the result.
+      return refused(ref, form, model, response);
     }
-    if (!form.isAll() && form.getTask().isEmpty()) {
-      result.reject("stop.tasks.none");
-    }
-    List<String> tasks = result.hasErrors() ? List.of() : targets(ref, form);
-    if (tasks.size() > bulk.maxTasks()) {
-      result.reject("stop.tasks.too-many", new Object[] {bulk.maxTasks()}, null);
-    }
-    if (result.hasErrors()) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("tasks", form.isAll() ? List.of() : form.getTask());
-      return show(ref, form, form.isAll() ? -1 : form.getTask().size(), model);
-    }
-    BulkStop batch = bulk.start(ref, tasks, form.getReason());
     return "redirect:/clusters/" + ref.name() + "/bulk-stop/" + batch.id();
+  }
+
+  /** A form error where the form shows it: next to its field, or above the form. */
+  private static void reject(BindingResult result, InvalidStopInputException e) {
+    if ("confirmCluster".equals(e.field())) {
+      result.rejectValue(e.field(), e.messageKey(), e.args(), e.getMessage());
+    } else {
+      result.reject(e.messageKey(), e.args(), e.getMessage());
+    }
+  }
+
+  private String refused(
+      ClusterRef ref, BulkStopForm form, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+    model.addAttribute("tasks", form.isAll() ? List.of() : form.getTask());
+    return show(ref, form, form.isAll() ? -1 : form.getTask().size(), model);
   }
 
   @GetMapping("/clusters/{cluster}/bulk-stop/{id}")
@@ -109,14 +155,10 @@ class BulkStopController {
         model.addAttribute("autoRefresh", properties.progressRefresh().toSeconds());
       }
     } else {
-      // Not run by this process (or it restarted): the audit trail still has every attempt.
+      // A bulk stop from before the audit database kept bulk stops: its records.
       model.addAttribute("records", audit.findAll(AuditFilter.batch(id).seenBy(access)));
     }
     return VIEW_RESULT;
-  }
-
-  private List<String> targets(ClusterRef ref, BulkStopForm form) {
-    return form.isAll() ? bulk.matching(ref, form.query()) : valid(ref, form.getTask());
   }
 
   /**

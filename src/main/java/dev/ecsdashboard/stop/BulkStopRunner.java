@@ -2,16 +2,15 @@ package dev.ecsdashboard.stop;
 
 import dev.ecsdashboard.audit.AuditOutcome;
 import dev.ecsdashboard.audit.AuditStore;
+import dev.ecsdashboard.audit.BulkStopLedger;
 import dev.ecsdashboard.ecs.EcsCallException;
 import dev.ecsdashboard.ecs.EcsOperations;
-import dev.ecsdashboard.ecs.EcsOperations.DescribedTasks;
 import dev.ecsdashboard.ecs.EcsThrottledException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,15 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * Runs bulk stops in the background with bounded concurrency: a few worker threads for every bulk
  * stop together. It describes the tasks in batches of 100 first (their group and tags go into the
- * audit records), then stops each with the SDK's patient retries. A call still throttled when the
- * SDK gives up is re-queued with a growing wait, never dropped, until the deadline; a call whose
- * answer was lost is checked with a describe before it is tried again, so no task is stopped twice.
+ * audit records), then stops each with the SDK's patient retries, opening a task's record of intent
+ * just before its StopTask. A call still throttled when the SDK gives up is re-queued with a
+ * growing wait, never dropped, until the deadline. A call that failed otherwise (its answer lost, a
+ * server error) is checked with a describe before it is tried again, so no task is stopped twice,
+ * and is tried at most {@code dashboard.stop.bulk.max-attempts} times.
  */
 class BulkStopRunner implements DisposableBean {
 
@@ -42,9 +42,14 @@ class BulkStopRunner implements DisposableBean {
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
 
-  BulkStopRunner(EcsOperations ecs, AuditStore audit, StopProperties.Bulk properties, Clock clock) {
+  BulkStopRunner(
+      EcsOperations ecs,
+      AuditStore audit,
+      BulkStopLedger ledger,
+      StopProperties.Bulk properties,
+      Clock clock) {
     this.ecs = ecs;
-    this.records = new BulkRecords(audit);
+    this.records = new BulkRecords(audit, ledger);
     this.properties = properties;
     this.clock = clock;
     this.workers =
@@ -59,24 +64,23 @@ class BulkStopRunner implements DisposableBean {
   }
 
   private void describe(BulkStop batch, int round) {
+    List<BulkTask> queued = new ArrayList<>();
     try {
-      describeAndQueue(batch, round);
+      describeAndRecord(batch, round, queued);
     } catch (RuntimeException e) {
-      // The audit store failed: no stop goes out without its record of intent.
+      // The audit store failed: no stop goes out without its record.
       log.error("Bulk stop {}: could not prepare the stops", batch.id(), e);
-      for (BulkTask task : batch.tasks()) {
-        if (task.auditId() == null) {
-          batch.finished(task, BulkTaskState.FAILED, "AuditUnavailable", e.getMessage());
-        }
-      }
+      batch.tasks().forEach(t -> BulkRecords.unrecorded(batch, t, e));
+      return;
     }
+    queued.forEach(task -> workers.execute(() -> guarded(batch, task, 1)));
   }
 
-  private void describeAndQueue(BulkStop batch, int round) {
-    List<String> ids = batch.tasks().stream().map(BulkTask::taskId).toList();
-    DescribedTasks described;
+  /** Records the tasks whose outcome is known without a StopTask, and collects the others. */
+  private void describeAndRecord(BulkStop batch, int round, List<BulkTask> queued) {
+    BulkDescription described;
     try {
-      described = ecs.describeTasks(batch.cluster(), ids);
+      described = BulkDescription.of(ecs, batch);
     } catch (EcsThrottledException e) {
       if (!pastDeadline(batch)) {
         later(round, () -> describe(batch, round + 1));
@@ -88,51 +92,51 @@ class BulkStopRunner implements DisposableBean {
       batch.tasks().forEach(t -> records.failed(batch, t, e));
       return;
     }
-    Map<String, Task> byId = new HashMap<>();
-    described.tasks().forEach(t -> byId.put(idOf(t.taskArn()), t));
-    Map<String, Failure> failures = new HashMap<>();
-    described.failures().forEach(f -> failures.put(idOf(f.arn()), f));
     for (BulkTask task : batch.tasks()) {
-      Task before = byId.get(task.taskId());
+      Task before = described.task(task);
       if (before == null) {
-        Failure failure = failures.get(task.taskId());
-        String code = failure == null ? "MISSING" : failure.reason();
-        records.atOnce(
-            batch, task, null, AuditOutcome.FAILED, code, "ECS does not know this task.");
+        records.complete(
+            batch, task, AuditOutcome.FAILED, described.failure(task), BulkDescription.MISSING);
       } else if (StopCall.isStopping(before)) {
-        task.described(before.taskArn());
-        records.atOnce(
+        task.described(before);
+        records.complete(
             batch,
             task,
-            before,
             AuditOutcome.ALREADY_STOPPED,
             null,
             StopService.alreadyStoppedNote(before));
       } else {
-        task.described(before.taskArn());
-        records.open(batch, task, before);
-        workers.execute(() -> stop(batch, task, 1));
+        task.described(before);
+        queued.add(task);
       }
     }
   }
 
-  private void stop(BulkStop batch, BulkTask task, int round) {
-    StopCall.Result result;
+  /** One round of a task's stop; whatever goes wrong, the task gets an outcome. */
+  private void guarded(BulkStop batch, BulkTask task, int round) {
     try {
-      if (task.checkFirst()) {
-        result = StopCall.check(ecs, task.ref(), batch.reasonSent(), null);
-      } else {
-        result = null;
-      }
-      if (result == null || result.kind() == StopCall.Kind.RETRYABLE) {
-        task.calling();
-        result = StopCall.call(ecs, task.ref(), batch.reasonSent(), true);
-      }
+      stop(batch, task, round);
     } catch (RuntimeException e) {
       log.error("Bulk stop {}: unexpected failure stopping {}", batch.id(), task.taskId(), e);
-      records.complete(
-          batch, task, AuditOutcome.UNKNOWN, e.getClass().getSimpleName(), e.getMessage());
-      return;
+      BulkTaskState state = task.sent() ? BulkTaskState.UNKNOWN : BulkTaskState.FAILED;
+      batch.finished(task, state, e.getClass().getSimpleName(), e.getMessage());
+    }
+  }
+
+  private void stop(BulkStop batch, BulkTask task, int round) {
+    StopCall.Result result =
+        task.checkFirst() ? StopCall.check(ecs, task.ref(), batch.reasonSent(), null) : null;
+    if (result == null || result.kind() == StopCall.Kind.RETRYABLE) {
+      records.sending(batch, task);
+      task.calling();
+      try {
+        result = StopCall.call(ecs, task.ref(), batch.reasonSent(), true);
+      } catch (RuntimeException e) {
+        log.error("Bulk stop {}: unexpected failure stopping {}", batch.id(), task.taskId(), e);
+        records.complete(
+            batch, task, AuditOutcome.UNKNOWN, e.getClass().getSimpleName(), e.getMessage());
+        return;
+      }
     }
     EcsCallException error = result.error();
     switch (result.kind()) {
@@ -146,18 +150,43 @@ class BulkStopRunner implements DisposableBean {
               StopService.alreadyStoppedNote(result.task()));
       case FAILED ->
           records.complete(batch, task, AuditOutcome.FAILED, code(error), message(error));
-      case RETRYABLE, UNKNOWN -> {
-        boolean unknown = result.kind() == StopCall.Kind.UNKNOWN;
-        if (pastDeadline(batch)) {
-          AuditOutcome outcome = unknown ? AuditOutcome.UNKNOWN : AuditOutcome.FAILED;
-          records.complete(
-              batch, task, outcome, code(error), "Gave up at the deadline: " + message(error));
-        } else {
-          task.waiting(code(error), message(error), unknown);
-          later(round, () -> stop(batch, task, round + 1));
-        }
+      case RETRYABLE, UNKNOWN -> retryOrGiveUp(batch, task, result, round);
+    }
+  }
+
+  /**
+   * Throttling is re-queued until the deadline (the call did not happen); any other failure is
+   * tried again at most {@code max-attempts} times in all.
+   */
+  private void retryOrGiveUp(BulkStop batch, BulkTask task, StopCall.Result result, int round) {
+    EcsCallException error = result.error();
+    boolean unknown = result.kind() == StopCall.Kind.UNKNOWN;
+    if (error instanceof EcsThrottledException) {
+      records.notSent(batch, task);
+      if (pastDeadline(batch)) {
+        records.complete(
+            batch,
+            task,
+            AuditOutcome.FAILED,
+            code(error),
+            "Gave up at the deadline: " + message(error));
+        return;
+      }
+    } else {
+      task.reachedEcs();
+      int failures = task.failedAttempt();
+      if (failures >= properties.maxAttempts() || pastDeadline(batch)) {
+        records.complete(
+            batch,
+            task,
+            unknown ? AuditOutcome.UNKNOWN : AuditOutcome.FAILED,
+            code(error),
+            "Gave up after " + failures + " failed attempts: " + message(error));
+        return;
       }
     }
+    task.waiting(code(error), message(error), unknown);
+    later(round, () -> guarded(batch, task, round + 1));
   }
 
   private void later(int round, Runnable job) {
@@ -178,10 +207,6 @@ class BulkStopRunner implements DisposableBean {
 
   private static String message(EcsCallException e) {
     return e == null ? null : e.getMessage();
-  }
-
-  private static String idOf(String arn) {
-    return arn == null ? "" : arn.substring(arn.lastIndexOf('/') + 1);
   }
 
   @Override

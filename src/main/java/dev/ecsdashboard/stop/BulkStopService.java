@@ -1,7 +1,7 @@
 package dev.ecsdashboard.stop;
 
-import dev.ecsdashboard.audit.AuditOutcome;
 import dev.ecsdashboard.audit.AuditStore;
+import dev.ecsdashboard.audit.BulkStopLedger;
 import dev.ecsdashboard.audit.StopAttempt;
 import dev.ecsdashboard.ecs.ArnScope;
 import dev.ecsdashboard.ecs.ClusterRef;
@@ -22,23 +22,24 @@ import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Stops many tasks of one cluster with one reason, for the pages and the REST API alike. The reason
- * and the access rule are checked at once; the stops then run in the background ({@link
- * BulkStopRunner}) and each task's outcome shows on the {@link BulkStop} as it comes, and in the
- * audit trail under the bulk stop's ID.
+ * Stops many tasks of one cluster with one reason, for the pages and the REST API alike. The access
+ * rule is checked first, then the input and the reason; the bulk stop and its tasks are written to
+ * the audit database, then the stops run in the background ({@link BulkStopRunner}) and each task's
+ * outcome shows on the {@link BulkStop} as it comes, and in the audit trail under its ID.
  */
 public class BulkStopService {
 
   private static final int KEPT_BATCHES = 200;
 
   private final EcsOperations ecs;
-  private final ArnScope scope;
   private final ClusterAccess access;
   private final AuditStore audit;
+  private final BulkStopLedger ledger;
   private final ReasonPolicy policy;
   private final BulkStopRunner runner;
   private final StopProperties.Bulk properties;
   private final Clock clock;
+  private final BulkTargets targets;
   private final Map<String, BulkStop> batches = new LinkedHashMap<>();
 
   BulkStopService(
@@ -46,18 +47,20 @@ public class BulkStopService {
       ArnScope scope,
       ClusterAccess access,
       AuditStore audit,
+      BulkStopLedger ledger,
       ReasonPolicy policy,
       BulkStopRunner runner,
       StopProperties.Bulk properties,
       Clock clock) {
     this.ecs = ecs;
-    this.scope = scope;
     this.access = access;
     this.audit = audit;
+    this.ledger = ledger;
     this.policy = policy;
     this.runner = runner;
     this.properties = properties;
     this.clock = clock;
+    this.targets = new BulkTargets(ecs, scope, properties.maxTasks(), this::matching);
   }
 
   /** The most tasks one bulk stop may hold. */
@@ -65,77 +68,83 @@ public class BulkStopService {
     return properties.maxTasks();
   }
 
-  /**
-   * Starts stopping the tasks (IDs or ARNs; each is stopped once however often it is listed).
-   *
-   * @throws InvalidStopReasonException when the reason breaks a rule (nothing recorded or sent)
-   * @throws InvalidReferenceException when a task is malformed or an ARN of another region or
-   *     account (nothing recorded or sent)
-   * @throws IllegalArgumentException when no task or too many are given
-   * @throws AccessDeniedException when the user may not stop tasks of the cluster (each task is
-   *     recorded as refused)
-   */
+  /** Starts stopping the tasks given (IDs or ARNs), with nothing else to check. */
   public BulkStop start(ClusterRef cluster, Collection<String> tasks, String typedReason) {
+    return start(BulkStopRequest.of(cluster.name(), List.copyOf(tasks), typedReason));
+  }
+
+  /**
+   * Starts a bulk stop (each task is stopped once however often it is listed), or with {@code
+   * dryRun} describes the tasks and answers what a stop would do, stopping and recording nothing.
+   *
+   * @throws AccessDeniedException when the user may not stop tasks of the cluster, whatever else is
+   *     wrong (one record, with the number of tasks named)
+   * @throws InvalidReferenceException when the cluster or a task is malformed or an ARN of another
+   *     region or account, and {@link InvalidStopInputException} when no task or too many are given
+   *     or none matches (nothing recorded or sent)
+   * @throws InvalidStopReasonException when the reason breaks a rule (nothing recorded or sent)
+   */
+  public BulkStop start(BulkStopRequest request) {
+    ClusterRef cluster = ClusterRef.parse(request.cluster());
     String user = access.currentUser();
-    String reasonSent = policy.attributed(typedReason, user);
-    Map<String, TaskRef> refs = new LinkedHashMap<>();
-    for (String task : tasks) {
-      TaskRef ref = TaskRef.parse(cluster.name(), task);
-      refs.putIfAbsent(ref.id(), ref);
+    checkStop(cluster, request, user);
+    request.checkInput().run();
+    if (request.allMatching() != null && !cluster.name().equals(request.confirmCluster())) {
+      throw new InvalidStopInputException("confirmCluster", "stop.confirm-cluster.mismatch");
     }
-    checkScope(refs.values());
-    if (refs.isEmpty()) {
-      throw new IllegalArgumentException("No task was selected.");
+    if (request.allMatching() == null) {
+      targets.requireCount(request.tasks().size(), "stop.tasks.none");
     }
-    if (refs.size() > properties.maxTasks()) {
-      throw new IllegalArgumentException(
-          "A bulk stop holds at most " + properties.maxTasks() + " tasks.");
-    }
+    String reasonSent = policy.attributed(request.reason(), user);
+    List<TaskRef> refs = targets.of(cluster, request);
     BulkStop batch =
         new BulkStop(
-            UUID.randomUUID().toString(),
+            request.dryRun() ? null : UUID.randomUUID().toString(),
             user,
             cluster,
-            typedReason,
+            request.reason(),
             reasonSent,
             clock.instant(),
-            List.copyOf(refs.values()));
-    keep(batch);
-    try {
-      access.checkStop(cluster.name());
-    } catch (AccessDeniedException e) {
-      for (BulkTask task : batch.tasks()) {
-        audit.record(
-            new StopAttempt(
-                batch.id(),
-                user,
-                cluster.name(),
-                task.taskArn(),
-                null,
-                Map.of(),
-                typedReason,
-                reasonSent),
-            AuditOutcome.REFUSED,
-            "AccessDenied",
-            e.getMessage());
-        batch.finished(task, BulkTaskState.REFUSED, "AccessDenied", e.getMessage());
-      }
-      throw e;
+            refs,
+            request.dryRun());
+    if (request.dryRun()) {
+      BulkDescription.of(ecs, batch).answerDryRun(batch);
+      return batch;
     }
+    ledger.start(
+        new BulkStopLedger.Batch(
+            batch.id(),
+            user,
+            cluster.name(),
+            request.reason(),
+            reasonSent,
+            batch.startedAt(),
+            refs.stream().map(StopService::taskName).toList()));
+    batch.whenDone(() -> ledger.finished(batch.id()));
+    keep(batch);
     runner.run(batch);
     return batch;
   }
 
-  /**
-   * Refuses the whole bulk stop, before anything starts, when one task is an ARN of another region
-   * or account, as a single stop would be. Until ECS has returned an ARN the account is unknown, so
-   * one ListClusters call learns it first.
-   */
-  private void checkScope(Collection<TaskRef> refs) {
-    if (scope.account().isEmpty() && refs.stream().anyMatch(r -> r.arn().isPresent())) {
-      ecs.listClusterArns();
+  /** The access rule: a refused request is one record, however many tasks it named. */
+  private void checkStop(ClusterRef cluster, BulkStopRequest request, String user) {
+    try {
+      access.checkStop(cluster.name());
+    } catch (AccessDeniedException e) {
+      if (!request.dryRun()) {
+        List<String> tasks = request.allMatching() == null ? request.tasks() : List.of();
+        String task =
+            tasks.size() == 1 ? StopService.validTaskName(cluster.name(), tasks.get(0)) : null;
+        String reasonSent = StopService.attributedIfValid(policy, request.reason(), user);
+        audit.refused(
+            new StopAttempt(
+                null, user, cluster.name(), task, null, Map.of(), request.reason(), reasonSent),
+            tasks.size(),
+            "AccessDenied",
+            e.getMessage());
+      }
+      throw e;
     }
-    refs.forEach(ref -> scope.check("task", ref.arn()));
   }
 
   /**
@@ -156,16 +165,18 @@ public class BulkStopService {
         : arns;
   }
 
-  /** A bulk stop this process ran, if the user started it or may read everyone's. */
+  /**
+   * A bulk stop, if the user started it or may read everyone's: as this process runs it, or as the
+   * audit database has it (run by another process, or by this one before a restart).
+   */
   public Optional<BulkStop> find(String id) {
     BulkStop batch;
     synchronized (batches) {
       batch = batches.get(id);
     }
-    if (batch == null || !(access.isAdmin() || batch.user().equals(access.currentUser()))) {
-      return Optional.empty();
-    }
-    return Optional.of(batch);
+    Optional<BulkStop> found =
+        batch != null ? Optional.of(batch) : ledger.find(id).map(BulkStop::restored);
+    return found.filter(b -> access.isAdmin() || b.user().equals(access.currentUser()));
   }
 
   private void keep(BulkStop batch) {

@@ -1,20 +1,26 @@
 package dev.ecsdashboard.stop;
 
 import dev.ecsdashboard.ecs.TaskRef;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 /** One task of a bulk stop and its outcome so far. Updated by the bulk runner's threads. */
 public final class BulkTask {
 
+  private final int index;
   private final TaskRef ref;
+  private volatile Task before;
   private volatile String taskArn;
   private volatile BulkTaskState state = BulkTaskState.WAITING;
   private volatile String errorCode;
   private volatile String message;
   private volatile int attempts;
+  private volatile int failedAttempts;
+  private volatile boolean sent;
   private volatile Long auditId;
   private volatile boolean checkFirst;
 
-  BulkTask(TaskRef ref) {
+  BulkTask(int index, TaskRef ref) {
+    this.index = index;
     this.ref = ref;
   }
 
@@ -45,15 +51,30 @@ public final class BulkTask {
     return attempts;
   }
 
+  /** The task's place in its bulk stop, from 0. */
+  int index() {
+    return index;
+  }
+
   TaskRef ref() {
     return ref;
+  }
+
+  /** The task as described before the stop (its group and tags go into the record). */
+  Task before() {
+    return before;
   }
 
   Long auditId() {
     return auditId;
   }
 
-  void described(String arn) {
+  void described(Task task) {
+    this.before = task;
+    this.taskArn = task.taskArn();
+  }
+
+  void describedAs(String arn) {
     this.taskArn = arn;
   }
 
@@ -63,6 +84,20 @@ public final class BulkTask {
 
   void calling() {
     attempts++;
+  }
+
+  /** Counts a call that failed other than by throttling; returns how many have. */
+  int failedAttempt() {
+    return ++failedAttempts;
+  }
+
+  /** Whether a StopTask of this task reached ECS other than throttled (it may have acted). */
+  boolean sent() {
+    return sent;
+  }
+
+  void reachedEcs() {
+    this.sent = true;
   }
 
   boolean checkFirst() {

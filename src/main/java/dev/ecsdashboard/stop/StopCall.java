@@ -20,7 +20,7 @@ final class StopCall {
   enum Kind {
     /** ECS stopped the task with our reason. */
     STOPPED,
-    /** The task was stopped, but not by this call (someone else's reason). */
+    /** The task was stopped, but not by this call: ECS kept another stop's reason. */
     ALREADY_STOPPED,
     /** ECS did not stop the task and calling again is safe (throttled, or checked not stopped). */
     RETRYABLE,
@@ -42,7 +42,8 @@ final class StopCall {
   static Result call(EcsOperations ecs, TaskRef task, String reason, boolean patient) {
     try {
       Task after = patient ? ecs.stopTaskPatiently(task, reason) : ecs.stopTask(task, reason);
-      return new Result(Kind.STOPPED, after, null);
+      return new Result(
+          lostTheRace(after, reason) ? Kind.ALREADY_STOPPED : Kind.STOPPED, after, null);
     } catch (EcsThrottledException e) {
       return new Result(Kind.RETRYABLE, null, e);
     } catch (EcsUnavailableException e) {
@@ -67,6 +68,14 @@ final class StopCall {
         Objects.equals(now.stoppedReason(), reason) ? Kind.STOPPED : Kind.ALREADY_STOPPED,
         now,
         null);
+  }
+
+  /**
+   * Whether another stop reached ECS first: ECS keeps the first stop's reason, and answers a later
+   * StopTask with the task as it is, that reason included.
+   */
+  private static boolean lostTheRace(Task after, String reason) {
+    return after != null && after.stoppedReason() != null && !after.stoppedReason().equals(reason);
   }
 
   /** Whether ECS has been told to stop the task already (it may not have stopped yet). */

@@ -1,6 +1,7 @@
 package dev.ecsdashboard.stop;
 
 import dev.ecsdashboard.audit.AuditStore;
+import dev.ecsdashboard.audit.BulkStopLedger;
 import dev.ecsdashboard.ecs.ArnScope;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.security.ClusterAccess;
@@ -15,9 +16,13 @@ class StopConfiguration {
 
   @Bean
   BulkStopRunner bulkStopRunner(
-      EcsOperations ecs, AuditStore audit, StopProperties properties, ObjectProvider<Clock> clock) {
+      EcsOperations ecs,
+      AuditStore audit,
+      BulkStopLedger ledger,
+      StopProperties properties,
+      ObjectProvider<Clock> clock) {
     return new BulkStopRunner(
-        ecs, audit, properties.bulk(), clock.getIfAvailable(Clock::systemUTC));
+        ecs, audit, ledger, properties.bulk(), clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean
@@ -26,6 +31,7 @@ class StopConfiguration {
       ArnScope scope,
       ClusterAccess access,
       AuditStore audit,
+      BulkStopLedger ledger,
       ReasonPolicy policy,
       BulkStopRunner runner,
       StopProperties properties,
@@ -35,6 +41,7 @@ class StopConfiguration {
         scope,
         access,
         audit,
+        ledger,
         policy,
         runner,
         properties.bulk(),

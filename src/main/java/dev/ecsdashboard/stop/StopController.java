@@ -2,13 +2,17 @@ package dev.ecsdashboard.stop;
 
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +29,9 @@ class StopController {
 
   static final String VIEW_CONFIRM = "stop/confirm";
 
+  /** The fields of the stop form; a request with any other is refused. */
+  static final Set<String> FIELDS = Set.of("reason", "cancel", "_csrf");
+
   private final StopService stops;
   private final ReasonPolicy policy;
   private final ClusterAccess access;
@@ -36,6 +43,12 @@ class StopController {
     this.policy = policy;
     this.access = access;
     this.properties = properties;
+  }
+
+  /** Binds the form's own fields only: no indexed or nested paths ({@code task[9999]}). */
+  @InitBinder("form")
+  void bindFormFieldsOnly(WebDataBinder binder) {
+    binder.setAllowedFields("reason");
   }
 
   @GetMapping("/clusters/{cluster}/tasks/{task}/stop")
@@ -54,26 +67,37 @@ class StopController {
       @Valid @ModelAttribute("form") StopForm form,
       BindingResult result,
       @RequestParam(required = false) String cancel,
+      HttpServletRequest request,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    TaskRef ref = TaskRef.parse(cluster, task);
-    String taskPage = "redirect:/clusters/" + ref.cluster().name() + "/tasks/" + ref.id();
     if (cancel != null) {
-      return taskPage;
+      TaskRef ref = TaskRef.parse(cluster, task);
+      return "redirect:/clusters/" + ref.cluster().name() + "/tasks/" + ref.id();
     }
-    if (result.hasErrors()) {
-      // No ECS call for a rejected form: the page shows the reason as typed and what is wrong.
+    StopResult stopped;
+    try {
+      // The service checks the access rule first, then the form and the reason.
+      stopped =
+          stops.stop(
+              cluster,
+              task,
+              form.getReason(),
+              false,
+              () -> StopInput.requireKnown(request.getParameterMap(), FIELDS));
+    } catch (InvalidStopReasonException e) {
+      // Nothing was sent: the page shows the reason as typed and what is wrong (the form's own
+      // validation of the same rules put it in the binding result).
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      return show(ref, form.getReason(), model);
+      return show(TaskRef.parse(cluster, task), form.getReason(), model);
     }
-    StopResult stopped = stops.stop(ref, form.getReason(), false);
+    TaskRef ref = TaskRef.parse(cluster, task);
     boolean sent = stopped.outcome() == StopOutcome.STOPPED;
     redirect.addFlashAttribute(
         "stopFlash", sent ? "stop.flash.stopped" : "stop.flash.already-stopped");
     redirect.addFlashAttribute("stopFlashTask", ref.shortId());
     redirect.addFlashAttribute("stopFlashReason", stopped.reasonSent());
-    return taskPage;
+    return "redirect:/clusters/" + ref.cluster().name() + "/tasks/" + ref.id();
   }
 
   private String show(TaskRef ref, String typed, Model model) {

@@ -48,11 +48,15 @@ public record StopProperties(
    *     failed
    * @param initialBackoff wait before re-queuing a call that stayed throttled, doubled each time
    * @param maxBackoff the longest such wait
+   * @param maxAttempts StopTask calls of one task that may fail other than by throttling (a server
+   *     error, a lost answer) before the bulk stop reports the task failed; each is preceded by a
+   *     describe, never a blind repeat
    */
   public record Bulk(
       @Min(1) @Max(32) @DefaultValue("4") int concurrency,
       @Min(1) @Max(10000) @DefaultValue("1000") int maxTasks,
       @NotNull @DefaultValue("10m") Duration deadline,
       @NotNull @DefaultValue("500ms") Duration initialBackoff,
-      @NotNull @DefaultValue("10s") Duration maxBackoff) {}
+      @NotNull @DefaultValue("10s") Duration maxBackoff,
+      @Min(1) @Max(20) @DefaultValue("4") int maxAttempts) {}
 }

@@ -4,8 +4,10 @@ import dev.ecsdashboard.audit.AuditEntry;
 import dev.ecsdashboard.audit.AuditOutcome;
 import dev.ecsdashboard.audit.AuditStore;
 import dev.ecsdashboard.audit.StopAttempt;
+import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.EcsCallException;
 import dev.ecsdashboard.ecs.EcsOperations;
+import dev.ecsdashboard.ecs.InvalidReferenceException;
 import dev.ecsdashboard.ecs.StaleReads;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
@@ -17,11 +19,11 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * Stops one task, for the pages and the REST API alike: validates the reason, checks the access
- * rule, describes the task (its group and tags go into the audit record, since ECS deletes the
- * tags), writes the record of intent, calls StopTask, and completes the record. Refusals and ECS
- * failures are recorded too, then thrown. A reason that breaks the rules is not recorded: nothing
- * was attempted.
+ * Stops one task, for the pages and the REST API alike: checks the access rule first, then the
+ * input and the reason, describes the task (its group and tags go into the audit record, since ECS
+ * deletes the tags), writes the record of intent, calls StopTask, and completes the record.
+ * Refusals and ECS failures are recorded too, then thrown. A reason that breaks the rules is not
+ * recorded: nothing was attempted.
  */
 @Service
 public class StopService {
@@ -58,33 +60,69 @@ public class StopService {
   }
 
   /**
-   * Stops a task, or with {@code dryRun} checks everything and stops nothing.
+   * Stops a task as a request names it, or with {@code dryRun} checks everything and stops nothing.
+   * The access rule comes first: a user who may not stop tasks of the cluster is refused whatever
+   * else is wrong with the request (as long as the cluster is well formed); then the caller's own
+   * checks, the task and the reason.
    *
+   * @param checkInput the caller's checks of its input (unknown fields), run after the access rule
+   * @throws dev.ecsdashboard.ecs.InvalidReferenceException when the cluster or task is malformed
    * @throws InvalidStopReasonException when the reason breaks a rule (nothing recorded or sent)
    * @throws AccessDeniedException when the user may not stop tasks of the cluster (recorded)
    * @throws EcsCallException when ECS could not describe or stop the task (recorded)
    */
+  public StopResult stop(
+      String cluster, String task, String typedReason, boolean dryRun, Runnable checkInput) {
+    ClusterRef ref = ClusterRef.parse(cluster);
+    checkStop(ref, validTaskName(cluster, task), typedReason, dryRun);
+    checkInput.run();
+    return stopChecked(TaskRef.parse(cluster, task), typedReason, dryRun);
+  }
+
+  /** {@link #stop(String, String, String, boolean, Runnable)} of a task already parsed. */
   public StopResult stop(TaskRef task, String typedReason, boolean dryRun) {
-    String user = access.currentUser();
-    String reasonSent = policy.attributed(typedReason, user);
-    String cluster = task.cluster().name();
-    StopAttempt unknownTask =
-        new StopAttempt(
-            null, user, cluster, taskName(task), null, Map.of(), typedReason, reasonSent);
+    checkStop(task.cluster(), taskName(task), typedReason, dryRun);
+    return stopChecked(task, typedReason, dryRun);
+  }
+
+  /** The access rule; a refusal is recorded (one record), except for a dry run. */
+  private void checkStop(ClusterRef cluster, String task, String typedReason, boolean dryRun) {
     try {
-      access.checkStop(cluster);
+      access.checkStop(cluster.name());
     } catch (AccessDeniedException e) {
       if (!dryRun) {
-        audit.record(unknownTask, AuditOutcome.REFUSED, "AccessDenied", e.getMessage());
+        String user = access.currentUser();
+        audit.refused(
+            new StopAttempt(
+                null,
+                user,
+                cluster.name(),
+                task,
+                null,
+                Map.of(),
+                typedReason,
+                attributedIfValid(policy, typedReason, user)),
+            1,
+            "AccessDenied",
+            e.getMessage());
       }
       throw e;
     }
+  }
+
+  private StopResult stopChecked(TaskRef task, String typedReason, boolean dryRun) {
+    String user = access.currentUser();
+    String reasonSent = policy.attributed(typedReason, user);
+    String cluster = task.cluster().name();
     Task before;
     try {
       // A stop decides from this answer: never an old copy (a cached one is at most fresh).
       before = StaleReads.untracked(() -> ecs.describeTask(task));
     } catch (EcsCallException e) {
       if (!dryRun) {
+        StopAttempt unknownTask =
+            new StopAttempt(
+                null, user, cluster, taskName(task), null, Map.of(), typedReason, reasonSent);
         audit.record(unknownTask, AuditOutcome.FAILED, e.errorCode(), e.getMessage());
       }
       throw e;
@@ -128,6 +166,22 @@ public class StopService {
     };
   }
 
+  /** The attributed reason, or null when it breaks a rule (for the record of a refusal). */
+  static String attributedIfValid(ReasonPolicy policy, String typedReason, String user) {
+    return policy.violations(typedReason, user).isEmpty()
+        ? policy.attributed(typedReason, user)
+        : null;
+  }
+
+  /** The task as named, when it is a well-formed reference; null otherwise. */
+  static String validTaskName(String cluster, String task) {
+    try {
+      return taskName(TaskRef.parse(cluster, task));
+    } catch (InvalidReferenceException e) {
+      return null;
+    }
+  }
+
   private void complete(long id, AuditOutcome outcome, EcsCallException error) {
     audit.complete(id, outcome, error.errorCode(), error.getMessage());
   }
@@ -155,7 +209,7 @@ public class StopService {
         + (reason == null || reason.isBlank() ? "." : " (" + reason + ").");
   }
 
-  private static String taskName(TaskRef task) {
+  static String taskName(TaskRef task) {
     return task.arn().map(Object::toString).orElse(task.id());
   }
 }

@@ -168,6 +168,41 @@ class ApiDemoTest {
   }
 
   @Test
+  void aBatchDryRunAnswersWhatAStopWouldDoAndStopsAndRecordsNothing() throws Exception {
+    Task task = running("staging-batch");
+    Task stopped =
+        demo.tasks("staging-batch").stream()
+            .filter(t -> "STOPPED".equals(t.desiredStatus()))
+            .findFirst()
+            .orElseThrow();
+    String body =
+        "{\"cluster\": \"staging-batch\", \"tasks\": [\""
+            + id(task)
+            + "\", \""
+            + id(stopped)
+            + "\", \"ffffffffffffffffffffffffffffffff\"], \"reason\": \"just checking\"}";
+    long stopsBefore = http.callCount("StopTask");
+    long recordsBefore = audit.find(AuditFilter.ALL, 0, 1).total();
+
+    JsonNode answer =
+        read(
+            post("/api/v1/tasks/stop-batch?dryRun")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body),
+            "operator");
+
+    assertThat(answer.get("dryRun").asBoolean()).isTrue();
+    assertThat(answer.get("done").asBoolean()).isTrue();
+    assertThat(answer.has("id")).isFalse();
+    assertThat(answer.get("tasks").valueStream().map(t -> t.get("outcome").asString()))
+        .containsExactly("WOULD_STOP", "ALREADY_STOPPED", "FAILED");
+    assertThat(answer.get("tasks").get(2).get("errorCode").asString()).isEqualTo("MISSING");
+    assertThat(http.callCount("StopTask")).isEqualTo(stopsBefore);
+    assertThat(audit.find(AuditFilter.ALL, 0, 1).total()).isEqualTo(recordsBefore);
+    assertThat(demo.task(id(task)).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
+  }
+
+  @Test
   void theAuditTrailShowsOthersOwnRecordsAndAdministratorsEveryones() throws Exception {
     Task task = running("default");
     read(

@@ -1,7 +1,11 @@
 package dev.ecsdashboard.api;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.ecsdashboard.support.DemoAppTest;
 import dev.ecsdashboard.support.HostileInputTestBase;
@@ -24,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hostile values ({@link HostileValues}) and malformed JSON through the REST API: {@code POST
- * /api/v1/tasks/stop}, {@code POST /api/v1/tasks/stop-batch} and the API's path variables. Every
- * answer is a 4xx problem document, never a 500; no StopTask reaches the demo ECS. Each value is
- * one dynamic test of a corpus drawn with a fixed seed, over the shared demo application.
+ * /api/v1/tasks/stop}, {@code POST /api/v1/tasks/stop-batch} and the API's path variables, and the
+ * spellings of a dry run, near misses of it and fields and parameters a stop does not take. Every
+ * answer is a 4xx problem document, never a 500 (a dry run's is 200); no StopTask reaches the demo
+ * ECS. Each value is one dynamic test of a corpus drawn with a fixed seed, over the shared demo
+ * application.
  */
 @DemoAppTest
 class HostileApiInputTest extends HostileInputTestBase {
@@ -122,6 +128,102 @@ class HostileApiInputTest extends HostileInputTestBase {
     send(get("/api/v1/clusters/" + segment + "/tasks"), value);
     send(get("/api/v1/clusters/default/tasks/" + segment), value);
     send(get("/api/v1/tasks/stop-batch/" + segment), value);
+    assertNoStopTask();
+  }
+
+  /** The spellings of a dry run: each one checks everything and stops nothing. */
+  private static final List<String> DRY_RUNS =
+      List.of("dryRun", "dryRun=", "dryRun=true", "dryRun=TRUE", "dryRun=True");
+
+  /**
+   * Near misses of a dry run and parameters a stop does not take: each is refused with 400 naming
+   * the parameter, and stops nothing.
+   */
+  private static final List<String> REFUSED_QUERIES =
+      List.of(
+          "dryrun=true",
+          "dry-run=true",
+          "dry_run=true",
+          "DryRun=true",
+          "DRYRUN",
+          "dryRun=yes",
+          "dryRun=1",
+          "dryRun=on",
+          "dryRun=tru",
+          "dryRun=%00",
+          "dryRun=%20true",
+          "dryRun=true&dryRun=false",
+          "dryRun=false&dryRun=true",
+          "dryRun=false&dryrun=true",
+          "dryRun=false&force=true",
+          "dryRun%5B%5D=true",
+          "force=true",
+          "cluster=default",
+          "%3Cscript%3E=1");
+
+  /** Body fields neither body has: refused with 400, never ignored. */
+  private static final List<String> REFUSED_FIELDS =
+      List.of("dryRun", "DryRun", "dry_run", "dryrun", "force", "<script>", "");
+
+  @TestFactory
+  Stream<DynamicTest> everySpellingOfADryRunStopsNothing() {
+    return HostileRequests.each(DRY_RUNS, this::dryRunStopsNothing);
+  }
+
+  private void dryRunStopsNothing(String query) {
+    try {
+      mvc.perform(stop(query).with(user("operator").roles("OPERATOR")))
+          .andExpect(status().isOk())
+          .andExpect(header().string(StopApiController.OUTCOME_HEADER, "WOULD_STOP"));
+      mvc.perform(stopBatch(query).with(user("operator").roles("OPERATOR")))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.dryRun").value(true))
+          .andExpect(jsonPath("$.tasks[0].outcome").value("WOULD_STOP"));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertNoStopTask();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> nearMissesOfADryRunAndUnknownParametersAreRefused() {
+    return HostileRequests.each(REFUSED_QUERIES, this::queryRefused);
+  }
+
+  private void queryRefused(String query) {
+    send(stop(query), query);
+    send(stopBatch(query), query);
+    assertNoStopTask();
+  }
+
+  /** A valid stop of the running task, with this query. */
+  private MockHttpServletRequestBuilder stop(String query) {
+    return post("/api/v1/tasks/stop?" + query)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(json(Map.of("task", running, "reason", VALID_REASON)));
+  }
+
+  /** A valid stop-batch of the running task, with this query. */
+  private MockHttpServletRequestBuilder stopBatch(String query) {
+    return post("/api/v1/tasks/stop-batch?" + query)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(json(Map.of("tasks", List.of(running), "reason", VALID_REASON)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> bodyFieldsTheBodyDoesNotHaveAreRefused() {
+    return HostileRequests.each(REFUSED_FIELDS, this::fieldRefused);
+  }
+
+  private void fieldRefused(String field) {
+    Map<String, Object> stop = new LinkedHashMap<>(Map.of("task", running, "reason", VALID_REASON));
+    stop.put(field, true);
+    Map<String, Object> batch =
+        new LinkedHashMap<>(Map.of("tasks", List.of(running), "reason", VALID_REASON));
+    batch.put(field, true);
+    send("/api/v1/tasks/stop", stop, field);
+    send("/api/v1/tasks/stop-batch", batch, field);
+    send("/api/v1/tasks/stop?dryRun=false", stop, field);
     assertNoStopTask();
   }
 

@@ -2,6 +2,7 @@ package dev.ecsdashboard.audit;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -96,6 +97,37 @@ class ActivityControllerTest {
         .andExpect(content().string(containsString("Rate" + marker + "2066\">\\u2066")))
         .andExpect(content().string(not(containsString("\u202e"))))
         .andExpect(content().string(not(containsString("\u3164"))));
+  }
+
+  @Test
+  void showsARequestRefusedAsAWholeAsOneEntryWithItsTaskCountAndStopsNotSent() throws Exception {
+    AuditEntry refused =
+        new AuditEntry(
+            2,
+            Instant.parse("2026-11-29T10:00:00Z"),
+            Instant.parse("2026-11-29T10:00:00Z"),
+            new StopAttempt(null, "viewer", "prod", null, null, null, "x", null),
+            AuditOutcome.REFUSED,
+            "AccessDenied",
+            "viewer may not stop tasks of cluster prod.",
+            1000);
+    AuditEntry notSent =
+        new AuditEntry(
+            3,
+            Instant.parse("2026-11-29T10:00:00Z"),
+            Instant.parse("2026-11-29T10:05:00Z"),
+            entry().attempt(),
+            AuditOutcome.NOT_SENT,
+            "NotSent",
+            "never sent",
+            1);
+    given(store.find(any(), eq(0), anyInt()))
+        .willReturn(new AuditPage(List.of(refused, notSent), 0, 50, 2));
+
+    mvc.perform(get("/activity").with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<span>1000</span> tasks named")))
+        .andExpect(content().string(containsString(">NOT SENT</span>")));
   }
 
   private static AuditEntry entry() {

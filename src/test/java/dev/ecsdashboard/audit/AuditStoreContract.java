@@ -168,6 +168,128 @@ abstract class AuditStoreContract {
         .contains(id);
   }
 
+  @Test
+  void keepsWhatEcsSendsWholeNulAndControlCharactersAndAnyLengthIncluded() {
+    AuditStore store = newStore();
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("nul\u0000key", "bell\u0007 and nul\u0000 value");
+    String huge = "v".repeat(60_000);
+    tags.put("huge", huge); // tags far longer than the 40,000 characters the column once held
+    String group = "service:we\u0000b" + "g".repeat(5_000);
+    StopAttempt attempt =
+        new StopAttempt(
+            null,
+            "operator",
+            "prod",
+            ARN + "\u0000",
+            group,
+            tags,
+            "typed\u0000" + "r".repeat(10_000),
+            "operator: r");
+
+    long id = store.open(attempt);
+    AuditEntry done =
+        store.complete(id, AuditOutcome.FAILED, "Code\u0000", "message\u0000" + "m".repeat(9_000));
+
+    assertThat(done.attempt().taskGroup()).isEqualTo(group.replace("\u0000", "\\u0000"));
+    assertThat(done.tags()).isEqualTo(tags);
+    assertThat(done.tags().get("huge")).hasSize(60_000);
+    assertThat(done.taskArn()).endsWith("\\u0000");
+    assertThat(done.errorCode()).isEqualTo("Code\\u0000");
+    assertThat(done.errorMessage()).hasSize(9_000 + "message\\u0000".length());
+    assertThat(done.attempt().reasonTyped()).hasSize(4000).endsWith(StoredText.CUT);
+  }
+
+  @Test
+  void recordsARequestRefusedAsAWholeOnceWithTheNumberOfTasksItNamed() {
+    AuditStore store = newStore();
+    StopAttempt refused =
+        new StopAttempt(null, "viewer", "prod", null, null, null, "cleanup", "viewer: cleanup");
+
+    AuditEntry entry = store.refused(refused, 1000, "AccessDenied", "viewer may not stop");
+
+    AuditEntry read = store.find(entry.id()).orElseThrow();
+    assertThat(read.taskCount()).isEqualTo(1000);
+    assertThat(read.taskId()).isNull();
+    assertThat(read.outcome()).isEqualTo(AuditOutcome.REFUSED);
+    assertThat(store.findAll(AuditFilter.ALL)).hasSize(1);
+  }
+
+  @Test
+  void aCrashedBulkStopsTasksNeverSentReadNotSentAndOnlyThoseInFlightUnknown() {
+    AuditStore crashed = newStore();
+    instances(crashed).heartbeat();
+    BulkStopLedger ledger = new BulkStopLedger(JdbcClient.create(dataSource()), crashed);
+    List<String> tasks = List.of("a".repeat(32), "b".repeat(32), "c".repeat(32), "d".repeat(32));
+    ledger.start(
+        new BulkStopLedger.Batch(
+            "batch-1", "alice", "prod", "drain", "alice: drain", Instant.now(), tasks));
+    StopAttempt base = attempt("alice", "prod");
+    // Task 0: its StopTask is in flight. Task 1: opened, then throttled (known not sent).
+    // Task 2: already stopped, recorded at once. Task 3: never reached.
+    crashed.open(inBatch(base, "batch-1", tasks.get(0)), 0);
+    ledger.stopSent("batch-1", 0, true);
+    crashed.open(inBatch(base, "batch-1", tasks.get(1)), 1);
+    ledger.stopSent("batch-1", 1, true);
+    ledger.stopSent("batch-1", 1, false);
+    crashed.record(
+        inBatch(base, "batch-1", tasks.get(2)), 2, AuditOutcome.ALREADY_STOPPED, null, "stopped");
+
+    AuditStore restarted = newStore();
+    new AuditRecovery(instances(restarted), true, properties()).afterPropertiesSet();
+
+    BulkStopLedger.Stored stored =
+        new BulkStopLedger(JdbcClient.create(dataSource()), restarted)
+            .find("batch-1")
+            .orElseThrow();
+    assertThat(stored.finished()).isTrue();
+    assertThat(stored.tasks())
+        .extracting(t -> t.record().outcome())
+        .containsExactly(
+            AuditOutcome.UNKNOWN,
+            AuditOutcome.NOT_SENT,
+            AuditOutcome.ALREADY_STOPPED,
+            AuditOutcome.NOT_SENT);
+    assertThat(stored.tasks().get(3).record().taskArn()).isEqualTo(tasks.get(3));
+    assertThat(stored.tasks().get(3).record().attempt().reasonSent()).isEqualTo("alice: drain");
+    assertThat(restarted.findAll(AuditFilter.batch("batch-1"))).hasSize(4);
+    // Recovery again (another replica, the next heartbeat) changes nothing.
+    new AuditRecovery(instances(newStore()), true, properties()).afterPropertiesSet();
+    assertThat(restarted.findAll(AuditFilter.batch("batch-1"))).hasSize(4);
+  }
+
+  @Test
+  void leavesTheBulkStopsOfALiveProcessAloneOnASharedDatabase() {
+    AuditStore live = newStore();
+    instances(live).heartbeat();
+    BulkStopLedger ledger = new BulkStopLedger(JdbcClient.create(dataSource()), live);
+    ledger.start(
+        new BulkStopLedger.Batch(
+            "batch-2", "alice", "prod", "drain", "alice: drain", Instant.now(), List.of(ARN)));
+
+    AuditStore replica = newStore();
+    assertThat(instances(replica).abandonOpenRecords(false, Duration.ofMinutes(1))).isEmpty();
+    assertThat(ledger.find("batch-2").orElseThrow().tasks().get(0).record()).isNull();
+
+    instances(live).unregister(Duration.ofDays(7));
+    assertThat(instances(replica).abandonOpenRecords(false, Duration.ofMinutes(1)))
+        .singleElement()
+        .extracting(AuditEntry::outcome)
+        .isEqualTo(AuditOutcome.NOT_SENT);
+  }
+
+  private static StopAttempt inBatch(StopAttempt base, String batchId, String task) {
+    return new StopAttempt(
+        batchId,
+        base.user(),
+        base.cluster(),
+        task,
+        base.taskGroup(),
+        base.tags(),
+        base.reasonTyped(),
+        base.reasonSent());
+  }
+
   static AuditProperties properties() {
     return new AuditProperties(
         java.nio.file.Path.of("target"), 50, Duration.ofSeconds(10), Duration.ofSeconds(60));

@@ -31,9 +31,10 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * as its own process against moto_server (whose ECS state outlives the dashboard), stops one task
  * and then starts a bulk stop of many; as soon as ECS reports a task of the bulk stopped, the
  * process is killed with SIGKILL, then started again. Afterwards every task ECS reports stopped has
- * an audit record, no record is left open (those the crash left open say "outcome unknown"), and
- * the stop made before the crash is intact, with its tags. Once with the embedded H2 file, once
- * with PostgreSQL.
+ * an audit record, no record is left open, tasks whose StopTask was never sent read "not sent" and
+ * only a task whose StopTask may have been in flight reads "outcome unknown", the bulk stop's
+ * result page and API account for all its tasks, and the stop made before the crash is intact, with
+ * its tags. Once with the embedded H2 file, once with PostgreSQL.
  */
 @ExtendWith(MotoServerExtension.class)
 class AuditSurvivesCrashIT {
@@ -50,7 +51,7 @@ class AuditSurvivesCrashIT {
         crashInTheMiddleOfABulkStop(moto, List.of("--dashboard.audit.directory=" + directory));
     SingleConnectionDataSource h2 = new SingleConnectionDataSource(url, true);
     try {
-      check(moto, result, JdbcClient.create(h2));
+      check(moto, result, JdbcClient.create(h2), "H2 file");
     } finally {
       h2.destroy();
     }
@@ -73,7 +74,7 @@ class AuditSurvivesCrashIT {
                   "--spring.datasource.url=" + url,
                   "--spring.datasource.username=" + user,
                   "--spring.flyway.schemas=" + schema));
-      check(moto, result, JdbcClient.create(pg));
+      check(moto, result, JdbcClient.create(pg), "PostgreSQL");
     } finally {
       pg.destroy();
       try (Connection c = DriverManager.getConnection(PG, user, "")) {
@@ -83,7 +84,14 @@ class AuditSurvivesCrashIT {
   }
 
   /** What happened before the crash. */
-  private record Result(String cluster, Task witness, List<String> bulk, int stoppedAtKill) {}
+  private record Result(
+      String cluster,
+      Task witness,
+      List<String> bulk,
+      int stoppedAtKill,
+      String batchId,
+      String resultPage,
+      String api) {}
 
   private Result crashInTheMiddleOfABulkStop(MotoServer moto, List<String> database)
       throws Exception {
@@ -109,6 +117,7 @@ class AuditSurvivesCrashIT {
     Path log = directory.resolve("dashboard.log");
     DashboardProcess first = DashboardProcess.start(log, arguments);
     int stoppedAtKill;
+    String batchId;
     try {
       first.signIn("operator", "operator");
       String witnessPage = "/clusters/" + cluster + "/tasks/" + id(witness);
@@ -123,6 +132,8 @@ class AuditSurvivesCrashIT {
               Map.of("task", bulk, "reason", "crash drill"),
               "/clusters/" + cluster + "/bulk-stop?task=" + bulk.get(0));
       assertThat(started.statusCode()).as(first.logTail()).isEqualTo(302);
+      String location = started.headers().firstValue("Location").orElseThrow();
+      batchId = location.substring(location.lastIndexOf('/') + 1);
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(50))
@@ -140,11 +151,16 @@ class AuditSurvivesCrashIT {
     try (DashboardProcess second = DashboardProcess.start(log, arguments)) {
       second.signIn("operator", "operator");
       assertThat(second.get("/activity").statusCode()).isEqualTo(200);
+      HttpResponse<String> page = second.get("/clusters/" + cluster + "/bulk-stop/" + batchId);
+      assertThat(page.statusCode()).isEqualTo(200);
+      HttpResponse<String> api =
+          second.getWithBasic("/api/v1/tasks/stop-batch/" + batchId, "operator", "operator");
+      assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+      return new Result(cluster, witness, bulk, stoppedAtKill, batchId, page.body(), api.body());
     }
-    return new Result(cluster, witness, bulk, stoppedAtKill);
   }
 
-  private static void check(MotoServer moto, Result result, JdbcClient audit) {
+  private static void check(MotoServer moto, Result result, JdbcClient audit, String database) {
     Set<String> stoppedAtEcs = stoppedIds(moto.ecs(), result.cluster());
     List<Map<String, Object>> records =
         audit
@@ -176,11 +192,56 @@ class AuditSurvivesCrashIT {
         .satisfies(r -> assertThat((String) r.get("task_tags")).contains("payments"))
         .satisfies(
             r -> assertThat((String) r.get("reason_sent")).isEqualTo("operator: before the crash"));
+    Map<String, Boolean> sent =
+        audit
+            .sql("SELECT task, stop_sent FROM bulk_stop_task WHERE batch_id = ?")
+            .param(result.batchId())
+            .query((rs, row) -> Map.entry(lastPart(rs.getString(1)), rs.getBoolean(2)))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(sent.keySet()).containsExactlyInAnyOrderElementsOf(result.bulk());
+    assertThat(outcomes.keySet())
+        .as("a record for every task of the bulk stop")
+        .containsAll(result.bulk());
+    outcomes.forEach(
+        (task, outcome) -> {
+          if ("NOT_SENT".equals(outcome)) {
+            assertThat(stoppedAtEcs).as("recorded not sent: %s", task).doesNotContain(task);
+            assertThat(sent).as("not sent: %s", task).containsEntry(task, false);
+          }
+          if ("UNKNOWN".equals(outcome)) {
+            assertThat(sent).as("outcome unknown: %s", task).containsEntry(task, true);
+          }
+        });
     long unknown = outcomes.values().stream().filter("UNKNOWN"::equals).count();
+    long notSent = outcomes.values().stream().filter("NOT_SENT"::equals).count();
+    // One StopTask at a time (concurrency 1): at most one can have been in flight.
+    assertThat(unknown).as("outcome unknown").isLessThanOrEqualTo(1);
+    assertThat(notSent).as("not sent").isPositive();
+    assertThat(result.resultPage().split("data-outcome=\"", -1))
+        .as("the result page lists every task")
+        .hasSize(TASKS + 1);
+    assertThat(result.resultPage()).doesNotContain("data-outcome=\"WAITING\"");
+    assertThat(result.api().split("\"outcome\":", -1))
+        .as("the API lists every task")
+        .hasSize(TASKS + 1);
+    assertThat(result.api())
+        .contains("\"done\":true")
+        .contains("\"WAITING\":0")
+        .doesNotContain("\"outcome\":\"WAITING\"");
     System.out.printf(
-        "Crash drill: %d tasks stopped at ECS, %d audit records, %d marked outcome unknown,"
-            + " none open; the stop before the crash intact%n",
-        stoppedAtEcs.size(), records.size(), unknown);
+        "Crash drill (%s): %d of %d bulk stops done at the kill, %d tasks stopped at ECS, %d audit"
+            + " records, %d not sent, %d marked outcome unknown, none open; the result page and"
+            + " API list all %d tasks; the stop before the crash intact%n",
+        database,
+        result.stoppedAtKill(),
+        TASKS,
+        stoppedAtEcs.size(),
+        records.size(),
+        notSent,
+        unknown,
+        TASKS);
   }
 
   private static Set<String> stoppedIds(MotoEcs ecs, String cluster) {

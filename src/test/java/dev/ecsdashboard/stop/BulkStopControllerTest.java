@@ -2,6 +2,7 @@ package dev.ecsdashboard.stop;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -59,12 +60,18 @@ class BulkStopControllerTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Stop all <span>2</span> tasks matching")))
         .andExpect(content().string(containsString("Type the cluster name")))
-        .andExpect(content().string(containsString("value=\"web\"")));
+        .andExpect(content().string(containsString("value=\"web\"")))
+        // The form posts all=true back (Thymeleaf's th:field made a field named "all" into "*").
+        .andExpect(content().string(containsString("name=\"all\" value=\"true\"")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"*\""))));
   }
 
   @Test
   void refusesAllMatchingWithoutTheClusterNameAndStartsNothing() throws Exception {
     given(bulk.maxTasks()).willReturn(1000);
+    given(bulk.start(any(BulkStopRequest.class)))
+        .willThrow(
+            new InvalidStopInputException("confirmCluster", "stop.confirm-cluster.mismatch"));
 
     mvc.perform(
             post("/clusters/prod/bulk-stop")
@@ -79,8 +86,27 @@ class BulkStopControllerTest {
                 .attributeHasFieldErrorCode(
                     "form", "confirmCluster", "stop.confirm-cluster.mismatch"))
         .andExpect(content().string(containsString("Type the cluster name exactly")));
-    then(bulk).should(never()).start(any(), any(), any());
     then(bulk).should(never()).matching(any(), any());
+  }
+
+  @Test
+  void saysSoWhenNoTaskMatchesTheFilterAndStartsNothing() throws Exception {
+    given(bulk.maxTasks()).willReturn(1000);
+    given(bulk.start(any(BulkStopRequest.class)))
+        .willThrow(new InvalidStopInputException("all", "stop.tasks.none-matching"));
+
+    mvc.perform(
+            post("/clusters/prod/bulk-stop")
+                .param("all", "true")
+                .param("family", "nothing-runs-this")
+                .param("reason", "cleanup")
+                .param("confirmCluster", "prod")
+                .with(csrf())
+                .with(user("operator").roles("OPERATOR")))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            content().string(containsString("No task matches this filter; nothing was stopped.")))
+        .andExpect(content().string(containsString("value=\"nothing-runs-this\"")));
   }
 
   @Test
@@ -95,7 +121,16 @@ class BulkStopControllerTest {
             "operator: cleanup",
             Instant.now(),
             List.of(TaskRef.parse("prod", A), TaskRef.parse("prod", B)));
-    given(bulk.start(ClusterRef.of("prod"), List.of(A, B), "cleanup")).willReturn(batch);
+    given(
+            bulk.start(
+                argThat(
+                    (BulkStopRequest r) ->
+                        r.cluster().equals("prod")
+                            && r.tasks().equals(List.of(A, B, A))
+                            && r.reason().equals("cleanup")
+                            && r.allMatching() == null
+                            && !r.dryRun())))
+        .willReturn(batch);
     given(bulk.find(BATCH)).willReturn(java.util.Optional.of(batch));
 
     mvc.perform(
@@ -116,6 +151,10 @@ class BulkStopControllerTest {
   @Test
   void rejectsABadReasonForTheWholeBatch() throws Exception {
     given(bulk.maxTasks()).willReturn(1000);
+    given(bulk.start(any(BulkStopRequest.class)))
+        .willThrow(
+            new InvalidStopReasonException(
+                List.of(new ReasonViolation(ReasonViolation.INVISIBLE, 0))));
 
     mvc.perform(
             post("/clusters/prod/bulk-stop")
@@ -125,7 +164,6 @@ class BulkStopControllerTest {
                 .with(user("operator").roles("OPERATOR")))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("control or invisible characters")));
-    then(bulk).should(never()).start(any(), any(), any());
   }
 
   @Test

@@ -204,6 +204,6 @@ class ReasonPolicyTest {
         Duration.ofSeconds(30),
         Duration.ofSeconds(2),
         new StopProperties.Bulk(
-            4, 1000, Duration.ofMinutes(10), Duration.ofMillis(500), Duration.ofSeconds(10)));
+            4, 1000, Duration.ofMinutes(10), Duration.ofMillis(500), Duration.ofSeconds(10), 4));
   }
 }

@@ -3,11 +3,10 @@ package dev.ecsdashboard.stop;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
 import dev.ecsdashboard.security.DashboardWebMvcTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -79,7 +79,7 @@ class StopControllerTest {
 
   @Test
   void stopsAndGoesBackToTheTaskWithAMessage() throws Exception {
-    given(stops.stop(REF, "patching", false))
+    given(stops.stop(eq("prod"), eq(ID), eq("patching"), eq(false), any()))
         .willReturn(
             new StopResult(
                 StopOutcome.STOPPED, StopServiceTest.stopping(), "operator: patching", 1L));
@@ -93,33 +93,57 @@ class StopControllerTest {
 
   @Test
   void rejectsAnEmptyReasonKeepsTheFormAndCallsNothing() throws Exception {
+    serviceRefusesTheReason();
     mvc.perform(stopWith("   "))
         .andExpect(status().isUnprocessableContent())
         .andExpect(view().name(StopController.VIEW_CONFIRM))
         .andExpect(model().attributeHasFieldErrorCode("form", "reason", "StopReason"))
         .andExpect(content().string(containsString("Say why you stop this task")))
         .andExpect(content().string(containsString("value=\"   \"")));
-    then(stops).shouldHaveNoInteractions();
   }
 
   @Test
   void rejectsAControlCharacterAndKeepsWhatWasTyped() throws Exception {
+    serviceRefusesTheReason();
     mvc.perform(stopWith("drain\u202enode"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("control or invisible characters")))
         .andExpect(content().string(containsString("value=\"drain\u202enode\"")));
-    then(stops).shouldHaveNoInteractions();
   }
 
   @Test
   void rejectsAReasonOneOverTheLimitForThisUserAndSaysTheLimit() throws Exception {
     String reason = "x".repeat(246);
+    serviceRefusesTheReason();
     mvc.perform(stopWith(reason))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("at most 245 characters")))
         .andExpect(content().string(containsString(">-1</strong> left")))
         .andExpect(content().string(containsString("value=\"" + reason + "\"")));
-    then(stops).should(never()).stop(any(), anyString(), anyBoolean());
+  }
+
+  @Test
+  void refusesAFieldTheFormDoesNotHaveAndStopsNothing() throws Exception {
+    // As the service does: the caller's check of its fields runs once the access rule passed.
+    given(stops.stop(eq("prod"), eq(ID), eq("patching"), eq(false), any()))
+        .willAnswer(
+            i -> {
+              i.<Runnable>getArgument(4).run();
+              throw new AssertionError("stopped despite an unknown field");
+            });
+
+    for (String field : List.of("dryRun", "dryrun", "task[0]", "force")) {
+      mvc.perform(stopWith("patching").param(field, "true"))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().string(containsString("nothing was stopped")));
+    }
+  }
+
+  private void serviceRefusesTheReason() {
+    given(stops.stop(eq("prod"), eq(ID), anyString(), eq(false), any()))
+        .willThrow(
+            new InvalidStopReasonException(
+                List.of(new ReasonViolation(ReasonViolation.REQUIRED, 0))));
   }
 
   @Test

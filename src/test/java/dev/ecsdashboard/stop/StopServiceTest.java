@@ -91,8 +91,73 @@ class StopServiceTest {
     assertThatThrownBy(() -> service.stop(REF, "patching", false))
         .isInstanceOf(AccessDeniedException.class);
 
-    then(audit).should().record(any(), eq(AuditOutcome.REFUSED), eq("AccessDenied"), anyString());
+    then(audit).should().refused(any(), eq(1), eq("AccessDenied"), anyString());
     then(ecs).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void refusesAUserWhoMayNotStopBeforeLookingAtTheTaskTheReasonOrTheRequest() {
+    willThrow(new AccessDeniedException("viewer may not stop")).given(access).checkStop("prod");
+
+    assertThatThrownBy(
+            () ->
+                service.stop(
+                    "prod",
+                    "<not a task>",
+                    "bad\u202ereason",
+                    false,
+                    () -> {
+                      throw new AssertionError("the request is checked after the access rule");
+                    }))
+        .isInstanceOf(AccessDeniedException.class);
+
+    then(audit)
+        .should()
+        .refused(
+            argThat((StopAttempt a) -> a.taskArn() == null && a.reasonSent() == null),
+            eq(1),
+            eq("AccessDenied"),
+            anyString());
+    then(ecs).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void checksTheRequestTheTaskAndTheReasonOnceTheAccessRuleAllowsTheStop() {
+    assertThatThrownBy(
+            () ->
+                service.stop(
+                    "prod",
+                    ID,
+                    "patching",
+                    false,
+                    () -> {
+                      throw new IllegalStateException("unknown field");
+                    }))
+        .hasMessage("unknown field");
+    assertThatThrownBy(() -> service.stop("prod", "<not a task>", "patching", false, () -> {}))
+        .isInstanceOf(dev.ecsdashboard.ecs.InvalidReferenceException.class);
+    assertThatThrownBy(() -> service.stop("prod", ID, "bad\u202ereason", false, () -> {}))
+        .isInstanceOf(InvalidStopReasonException.class);
+    then(ecs).shouldHaveNoInteractions();
+    then(audit).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void recordsAStopThatLostTheRaceAsAlreadyStoppedWithTheReasonEcsKept() {
+    // Both stops saw the task running; the other reached ECS first, and ECS kept its reason.
+    given(ecs.describeTask(REF)).willReturn(running());
+    given(ecs.stopTask(REF, "operator: patching")).willReturn(stoppingWith("alice: earlier"));
+
+    StopResult result = service.stop(REF, "patching", false);
+
+    assertThat(result.outcome()).isEqualTo(StopOutcome.ALREADY_STOPPED);
+    then(audit)
+        .should()
+        .complete(
+            eq(7L),
+            eq(AuditOutcome.ALREADY_STOPPED),
+            eq(null),
+            argThat((String note) -> note.contains("alice: earlier")));
   }
 
   @Test

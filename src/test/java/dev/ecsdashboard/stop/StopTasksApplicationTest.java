@@ -158,6 +158,70 @@ class StopTasksApplicationTest {
   }
 
   @Test
+  void aViewerIsRefusedEveryStopWhateverElseIsWrongWithIt() throws Exception {
+    String id = id(runningTaskWithTags("default"));
+    long before = http.callCount("StopTask");
+
+    mvc.perform(
+            post("/clusters/default/tasks/{t}/stop", id)
+                .param("reason", "bell\u0007")
+                .with(csrf())
+                .with(user("viewer").roles("VIEWER")))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/clusters/default/tasks/{t}/stop", "not-a-task")
+                .param("reason", "")
+                .param("dryRun", "true")
+                .with(csrf())
+                .with(user("viewer").roles("VIEWER")))
+        .andExpect(status().isForbidden());
+    mvc.perform(allMatchingNothing().with(user("viewer").roles("VIEWER")))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/clusters/default/bulk-stop")
+                .param("task", "<script>", id)
+                .param("reason", "")
+                .with(csrf())
+                .with(user("viewer").roles("VIEWER")))
+        .andExpect(status().isForbidden());
+
+    assertThat(http.callCount("StopTask")).isEqualTo(before);
+  }
+
+  @Test
+  void stoppingAllMatchingWhenNothingMatchesSaysSoAndStartsNothing() throws Exception {
+    long before = http.callCount("StopTask");
+
+    mvc.perform(allMatchingNothing().with(user("operator").roles("OPERATOR")))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            content().string(containsString("No task matches this filter; nothing was stopped.")));
+
+    assertThat(http.callCount("StopTask")).isEqualTo(before);
+  }
+
+  @Test
+  void aStopFormWithAFieldItDoesNotHaveStopsNothing() throws Exception {
+    String id = id(runningTaskWithTags("default"));
+    long before = http.callCount("StopTask");
+
+    mvc.perform(stop("default", id, "patching").param("dryRun", "true"))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            post("/clusters/default/bulk-stop")
+                .param("task", id)
+                .param("task[300]", id)
+                .param("reason", "cleanup")
+                .with(csrf())
+                .with(user("operator").roles("OPERATOR")))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(containsString("nothing was stopped")));
+
+    assertThat(http.callCount("StopTask")).isEqualTo(before);
+    assertThat(demo.task(id).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
+  }
+
+  @Test
   void theTasksPageOffersBulkStopsToOperatorsOnly() throws Exception {
     mvc.perform(get("/clusters/default/tasks").with(user("operator").roles("OPERATOR")))
         .andExpect(status().isOk())
@@ -199,6 +263,16 @@ class StopTasksApplicationTest {
         .filter(t -> !t.tags().isEmpty())
         .findFirst()
         .orElseThrow();
+  }
+
+  /** "Stop all matching" with a filter no task matches, the cluster name typed as asked. */
+  private static MockHttpServletRequestBuilder allMatchingNothing() {
+    return post("/clusters/default/bulk-stop")
+        .param("all", "true")
+        .param("family", "no-such-family")
+        .param("reason", "cleanup")
+        .param("confirmCluster", "default")
+        .with(csrf());
   }
 
   private static MockHttpServletRequestBuilder stop(String cluster, String id, String reason) {

@@ -131,6 +131,19 @@ public final class DashboardProcess implements AutoCloseable {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
+  /** A GET of the REST API with HTTP Basic credentials. */
+  public HttpResponse<String> getWithBasic(String path, String user, String password) {
+    String credentials = user + ":" + password;
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .GET());
+  }
+
   private int status(String path) {
     try {
       return get(path).statusCode();

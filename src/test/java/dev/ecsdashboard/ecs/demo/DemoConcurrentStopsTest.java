@@ -55,4 +55,38 @@ class DemoConcurrentStopsTest {
             demo.client.listTasks(r -> r.cluster("prod-web").serviceName("search-api")).taskArns())
         .isEmpty();
   }
+
+  @Test
+  void aSecondStopOfAStoppingTaskKeepsTheFirstReasonAsEcsDoes() throws Exception {
+    String arn =
+        demo.client
+            .listTasks(r -> r.cluster("prod-web").serviceName("search-api"))
+            .taskArns()
+            .get(0);
+    TaskRef task = TaskRef.parse(null, arn);
+    ExecutorService executor = Executors.newFixedThreadPool(2);
+    List<Future<Task>> answers = new ArrayList<>();
+    try {
+      for (String reason : List.of("alice: first", "bob: second")) {
+        answers.add(executor.submit(() -> demo.template.stopTask(task, reason)));
+      }
+      List<String> kept = new ArrayList<>();
+      for (Future<Task> answer : answers) {
+        kept.add(answer.get(30, TimeUnit.SECONDS).stoppedReason());
+      }
+      // Whichever came first, both answers carry its reason, and so does the task.
+      assertThat(kept)
+          .hasSize(2)
+          .containsOnly(kept.get(0))
+          .containsAnyOf("alice: first", "bob: second");
+      assertThat(demo.client.describeTasks(r -> r.cluster("prod-web").tasks(arn)).tasks())
+          .singleElement()
+          .extracting(Task::stoppedReason)
+          .isEqualTo(kept.get(0));
+    } finally {
+      executor.shutdownNow();
+      assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(demo.http.stopTaskCalls()).hasSize(2);
+  }
 }
