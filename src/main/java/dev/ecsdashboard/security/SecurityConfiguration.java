@@ -45,7 +45,11 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain toolSecurity(
-      HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
+      HttpSecurity http,
+      SecurityProperties properties,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      SignInThrottle throttle,
+      SignInLog signIns)
       throws Exception {
     boolean basic = !properties.users().isEmpty();
     boolean bearer = properties.oidc() != null;
@@ -90,8 +94,12 @@ class SecurityConfiguration {
                                       .tlsClientCertificateBoundAccessTokens(false)))
                   .jwt(
                       jwt ->
-                          jwt.decoder(jwtDecoder.getObject())
-                              .jwtAuthenticationConverter(roles.jwtAuthenticationConverter())));
+                          jwt.authenticationManager(
+                              SignInConfiguration.bearerTokens(
+                                  jwtDecoder.getObject(),
+                                  roles.jwtAuthenticationConverter(),
+                                  throttle,
+                                  signIns))));
     }
     return http.build();
   }
@@ -122,7 +130,10 @@ class SecurityConfiguration {
     if (basic) {
       http.httpBasic(
           httpBasic ->
-              httpBasic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
+              httpBasic
+                  .realmName(ProblemResponses.REALM)
+                  .authenticationEntryPoint(problems)
+                  .authenticationDetailsSource(SignInDetails.source(SignInAttempt.Method.BASIC)));
     }
   }
 
@@ -149,10 +160,11 @@ class SecurityConfiguration {
         .exceptionHandling(
             exceptions ->
                 exceptions
-                    .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                    .authenticationEntryPoint(signInPage())
                     .accessDeniedHandler(accessDeniedPage))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenOutsideQuery()))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(
             headers ->
@@ -161,18 +173,32 @@ class SecurityConfiguration {
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(frames -> frames.deny()));
     if (!properties.users().isEmpty()) {
-      http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/clusters"));
+      http.formLogin(
+          form ->
+              form.loginPage("/login")
+                  .successHandler(PathOnlyRedirects.afterSignIn())
+                  .authenticationDetailsSource(SignInDetails.source(SignInAttempt.Method.FORM)));
     }
     if (properties.oidc() != null) {
       GroupRoleMapper roles = new GroupRoleMapper(properties.oidc());
       http.oauth2Login(
           sso ->
               sso.loginPage("/login")
-                  .defaultSuccessUrl("/clusters")
+                  .successHandler(PathOnlyRedirects.afterSignIn())
                   .failureUrl("/login?sso-error")
                   .userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles.oidcUserService())));
     }
     return http.build();
+  }
+
+  /**
+   * The sign-in page, by a relative address: the {@code Host} header (or a forged {@code
+   * X-Forwarded-Host}) never names where the browser goes.
+   */
+  private static LoginUrlAuthenticationEntryPoint signInPage() {
+    LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+    signIn.setFavorRelativeUris(true);
+    return signIn;
   }
 
   /** Signed in, with at least one grant: anything finer is the services' {@link ClusterAccess}. */

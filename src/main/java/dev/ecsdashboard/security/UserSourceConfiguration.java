@@ -19,11 +19,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class UserSourceConfiguration {
 
-  /** bcrypt, with recent matches remembered so that HTTP Basic on every API call stays cheap. */
+  /**
+   * bcrypt, with recent matches remembered so that HTTP Basic on every API call stays cheap, and at
+   * most {@code dashboard.security.sign-in.max-concurrent-checks} checks at once.
+   */
   @Bean
-  PasswordEncoder passwordEncoder() {
+  PasswordEncoder passwordEncoder(SignInProperties signIn) {
     return new RememberingPasswordEncoder(
-        PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        new BoundedPasswordEncoder(
+            PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+            signIn.maxConcurrentChecks()));
   }
 
   /**

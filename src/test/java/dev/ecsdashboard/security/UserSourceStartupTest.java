@@ -69,6 +69,8 @@ class UserSourceStartupTest {
             List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
+                // Plain-text log lines, so that the quoted names read as they are written here.
+                "--logging.structured.format.console=",
                 "--dashboard.ecs.region=us-east-1",
                 "--dashboard.ecs.endpoint=http://127.0.0.1:9"));
     args.addAll(List.of(extra));

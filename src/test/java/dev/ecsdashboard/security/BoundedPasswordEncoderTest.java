@@ -1,0 +1,172 @@
+package dev.ecsdashboard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+import dev.ecsdashboard.ecs.demo.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * The bound on bcrypt work: a burst of wrong passwords, through the same chain of password checks
+ * as the dashboard's (throttle, user store, remembered matches, bound, bcrypt), runs at most the
+ * allowed number of bcrypt checks at once and refuses the rest at once, uncounted by bcrypt.
+ */
+class BoundedPasswordEncoderTest {
+
+  static final int BURST = 40;
+
+  final PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  final AtomicInteger checks = new AtomicInteger();
+  final AtomicInteger running = new AtomicInteger();
+  final AtomicInteger mostRunning = new AtomicInteger();
+  final CountDownLatch release = new CountDownLatch(1);
+
+  /** bcrypt, counted, that holds every check until the test releases it. */
+  final PasswordEncoder heldBcrypt =
+      new PasswordEncoder() {
+        @Override
+        public String encode(CharSequence rawPassword) {
+          return bcrypt.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+          checks.incrementAndGet();
+          mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+          try {
+            release.await(30, TimeUnit.SECONDS);
+            return bcrypt.matches(rawPassword, encodedPassword);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          } finally {
+            running.decrementAndGet();
+          }
+        }
+      };
+
+  final ExecutorService threads = Executors.newFixedThreadPool(BURST);
+
+  @AfterEach
+  void stopThreads() {
+    release.countDown();
+    threads.shutdownNow();
+  }
+
+  @Test
+  void aBurstOfWrongPasswordsRunsAtMostTwoBcryptChecksAndRefusesTheRestAtOnce() throws Exception {
+    ThrottledAuthenticationProvider signIn = passwordSignIn(2);
+    List<Future<Class<?>>> attempts = new ArrayList<>();
+    for (int i = 0; i < BURST; i++) {
+      // Each from its own address, so that the throttle lets every one through to the check.
+      String address = "198.51.100." + i;
+      attempts.add(threads.submit(() -> outcome(signIn, "alice", "guess", address)));
+    }
+
+    // Everything beyond the two checks held in bcrypt is refused without waiting for them.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> attempts.stream().filter(Future::isDone).count() == BURST - 2);
+    List<Class<?>> refused = new ArrayList<>();
+    for (Future<Class<?>> attempt : attempts) {
+      if (attempt.isDone()) {
+        refused.add(attempt.get());
+      }
+    }
+    assertThat(refused).hasSize(BURST - 2).containsOnly(SignInBusyException.class);
+    assertThat(checks).hasValue(2);
+    assertThat(running).hasValue(2);
+    assertThat(mostRunning).hasValue(2);
+
+    release.countDown();
+    for (Future<Class<?>> attempt : attempts) {
+      assertThat(attempt.get(30, TimeUnit.SECONDS))
+          .isIn(SignInBusyException.class, BadCredentialsException.class);
+    }
+    assertThat(checks).hasValue(2);
+    assertThat(outcome(signIn, "alice", "right password", "203.0.113.5")).isNull();
+  }
+
+  @Test
+  void aRememberedMatchNeedsNoCheckAndIsNeverBusy() throws Exception {
+    release.countDown();
+    ThrottledAuthenticationProvider signIn = passwordSignIn(1);
+    assertThat(outcome(signIn, "alice", "right password", "203.0.113.5")).isNull();
+
+    assertThat(checks).hasValue(1);
+    for (int i = 0; i < 5; i++) {
+      assertThat(outcome(signIn, "alice", "right password", "203.0.113.5")).isNull();
+    }
+    assertThat(checks).hasValue(1);
+  }
+
+  @Test
+  void refusesAtOnceBeyondTheBound() {
+    BoundedPasswordEncoder none = new BoundedPasswordEncoder(heldBcrypt, 1);
+    threads.submit(() -> none.matches("guess", bcrypt.encode("x")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 1);
+
+    assertThatExceptionOfType(SignInBusyException.class)
+        .isThrownBy(() -> none.matches("other guess", "{noop}x"));
+  }
+
+  private ThrottledAuthenticationProvider passwordSignIn(int maxConcurrentChecks) {
+    InMemoryUserDetailsManager users =
+        new InMemoryUserDetailsManager(
+            User.withUsername("alice")
+                .password(bcrypt.encode("right password"))
+                .roles("VIEWER")
+                .build());
+    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+    dao.setPasswordEncoder(
+        new RememberingPasswordEncoder(
+            new BoundedPasswordEncoder(heldBcrypt, maxConcurrentChecks)));
+    SignInThrottle throttle =
+        new SignInThrottle(
+            new SignInProperties(
+                new SignInProperties.FreeFailures(5, 20, 50),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(15),
+                Duration.ofHours(1),
+                Duration.ofDays(7),
+                maxConcurrentChecks),
+            new MutableClock(Instant.parse("2026-12-01T09:00:00Z")));
+    return new ThrottledAuthenticationProvider(dao, throttle);
+  }
+
+  /** The exception class of a refused sign-in, or null when it succeeded. */
+  private static Class<?> outcome(
+      ThrottledAuthenticationProvider signIn, String user, String password, String address) {
+    UsernamePasswordAuthenticationToken request =
+        UsernamePasswordAuthenticationToken.unauthenticated(user, password);
+    request.setDetails(new WebAuthenticationDetails(address, null));
+    try {
+      Authentication result = signIn.authenticate(request);
+      assertThat(result.isAuthenticated()).isTrue();
+      return null;
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+}
