@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -15,6 +16,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  * path and query, so no header can lead a browser to another site.
  */
 final class PathOnlyRedirects extends DefaultRedirectStrategy {
+
+  /**
+   * The sign-in page, by a relative address: the {@code Host} header (or a forged {@code
+   * X-Forwarded-Host}) never names where the browser goes.
+   */
+  static LoginUrlAuthenticationEntryPoint signInPage() {
+    LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+    signIn.setFavorRelativeUris(true);
+    return signIn;
+  }
 
   /** Back to the page first asked for, else the clusters. */
   static SavedRequestAwareAuthenticationSuccessHandler afterSignIn() {

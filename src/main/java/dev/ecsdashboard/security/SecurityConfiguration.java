@@ -22,7 +22,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -30,8 +29,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Two filter chains. Tools ({@code /api/**} and Actuator) are stateless, without CSRF, with HTTP
  * Basic for local users and bearer tokens of the OpenID Connect provider, and get problem
  * documents. People get the sign-in form and/or single sign-on, a session cookie, CSRF-protected
- * forms and the hardened headers. Both only let in users with at least one grant; which cluster
- * they may read or stop is decided by {@link ClusterAccess} in the services.
+ * forms and the hardened headers. Every password and token check goes through the sign-in throttle
+ * ({@link SignInConfiguration}), and every redirect stays on the dashboard ({@link
+ * PathOnlyRedirects}). Both only let in users with at least one grant; which cluster they may read
+ * or stop is decided by {@link ClusterAccess} in the services.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -160,7 +161,7 @@ class SecurityConfiguration {
         .exceptionHandling(
             exceptions ->
                 exceptions
-                    .authenticationEntryPoint(signInPage())
+                    .authenticationEntryPoint(PathOnlyRedirects.signInPage())
                     .accessDeniedHandler(accessDeniedPage))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -189,16 +190,6 @@ class SecurityConfiguration {
                   .userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles.oidcUserService())));
     }
     return http.build();
-  }
-
-  /**
-   * The sign-in page, by a relative address: the {@code Host} header (or a forged {@code
-   * X-Forwarded-Host}) never names where the browser goes.
-   */
-  private static LoginUrlAuthenticationEntryPoint signInPage() {
-    LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
-    signIn.setFavorRelativeUris(true);
-    return signIn;
   }
 
   /** Signed in, with at least one grant: anything finer is the services' {@link ClusterAccess}. */
