@@ -1,6 +1,7 @@
 package dev.ecsdashboard.security;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -19,18 +20,26 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
     this.checks = new Semaphore(maxConcurrentChecks);
   }
 
+  /**
+   * Bounded too: Spring Security hashes a dummy password on the first sign-ins (to check unknown
+   * names in the same time as known ones), and a burst right after start-up must not run one each.
+   */
   @Override
   public String encode(CharSequence rawPassword) {
-    return encoder.encode(rawPassword);
+    return bounded(() -> encoder.encode(rawPassword));
   }
 
   @Override
   public boolean matches(CharSequence rawPassword, String encodedPassword) {
+    return bounded(() -> encoder.matches(rawPassword, encodedPassword));
+  }
+
+  private <T> T bounded(Supplier<T> work) {
     if (!checks.tryAcquire()) {
       throw new SignInBusyException();
     }
     try {
-      return encoder.matches(rawPassword, encodedPassword);
+      return work.get();
     } finally {
       checks.release();
     }

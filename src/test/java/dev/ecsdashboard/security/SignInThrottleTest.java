@@ -6,6 +6,9 @@ import dev.ecsdashboard.ecs.demo.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class SignInThrottleTest {
 
@@ -13,15 +16,13 @@ class SignInThrottleTest {
   static final String OFFICE = "203.0.113.5";
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
-  final SignInProperties defaults =
-      new SignInProperties(
-          new SignInProperties.FreeFailures(5, 20, 50),
-          Duration.ofSeconds(1),
-          Duration.ofMinutes(15),
-          Duration.ofHours(1),
-          Duration.ofDays(7),
-          2);
-  final SignInThrottle throttle = new SignInThrottle(defaults, clock);
+  final SignInThrottle throttle = new SignInThrottle(defaults(), clock);
+
+  /** The properties as configured by default (the record's own defaults). */
+  static SignInProperties defaults() {
+    return new Binder(new MapConfigurationPropertySource())
+        .bindOrCreate("dashboard.security.sign-in", Bindable.of(SignInProperties.class));
+  }
 
   @Test
   void aPairGetsFiveFreeFailuresThenDoublingWaitsUpToFifteenMinutes() {

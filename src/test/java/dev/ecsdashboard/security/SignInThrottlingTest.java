@@ -15,9 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +31,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -91,34 +88,6 @@ class SignInThrottlingTest {
     PasswordEncoder countedPasswordEncoder(CountedBcrypt bcrypt, SignInProperties signIn) {
       return new RememberingPasswordEncoder(
           new BoundedPasswordEncoder(bcrypt, signIn.maxConcurrentChecks()));
-    }
-  }
-
-  /** bcrypt that counts its checks, and can hold them until released. */
-  static final class CountedBcrypt implements PasswordEncoder {
-
-    final PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    final AtomicInteger checks = new AtomicInteger();
-    final AtomicInteger held = new AtomicInteger();
-    volatile CountDownLatch gate = new CountDownLatch(0);
-
-    @Override
-    public String encode(CharSequence rawPassword) {
-      return bcrypt.encode(rawPassword);
-    }
-
-    @Override
-    public boolean matches(CharSequence rawPassword, String encodedPassword) {
-      checks.incrementAndGet();
-      held.incrementAndGet();
-      try {
-        gate.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        held.decrementAndGet();
-      }
-      return bcrypt.matches(rawPassword, encodedPassword);
     }
   }
 
@@ -207,11 +176,11 @@ class SignInThrottlingTest {
 
   @Test
   void aBurstBeyondTheChecksAllowedAtOnceIsRefusedAtOnceWith503() throws Exception {
-    bcrypt.gate = new CountDownLatch(1);
+    bcrypt.hold();
     try {
       CompletableFuture<MockHttpServletResponse> held =
           CompletableFuture.supplyAsync(() -> basic("bob", "held guess", "192.0.2.20"));
-      await().atMost(Duration.ofSeconds(10)).until(() -> bcrypt.held.get() == 1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> bcrypt.running.get() == 1);
       int checks = bcrypt.checks.get();
 
       MockHttpServletResponse busy = basic("carol", "carol-guess", "192.0.2.21");
@@ -224,10 +193,10 @@ class SignInThrottlingTest {
       assertThat(form.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
       assertThat(signInPage(session)).contains("checking many sign-ins at once");
       assertThat(bcrypt.checks.get()).isEqualTo(checks);
-      bcrypt.gate.countDown();
+      bcrypt.release();
       assertThat(held.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(401);
     } finally {
-      bcrypt.gate.countDown();
+      bcrypt.release();
     }
     assertThat(basic("carol", "carol-password", "192.0.2.21").getStatus()).isEqualTo(200);
   }
