@@ -56,7 +56,8 @@ class BoundedPasswordEncoderTest {
     for (int i = 0; i < BURST; i++) {
       // Each from its own address, so that the throttle lets every one through to the check.
       String address = "198.51.100." + i;
-      attempts.add(threads.submit(() -> outcome(signIn, "alice", "guess", address)));
+      String guess = "guess-" + i;
+      attempts.add(threads.submit(() -> outcome(signIn, "alice", guess, address)));
     }
 
     // Everything beyond the two checks held in bcrypt is refused without waiting for them.
@@ -92,6 +93,27 @@ class BoundedPasswordEncoderTest {
       assertThat(outcome(signIn, "alice", "right password", "203.0.113.5")).isNull();
     }
     assertThat(heldBcrypt.checks).hasValue(1);
+  }
+
+  @Test
+  void parallelCallsOfOneToolWithTheSamePasswordShareOneCheck() throws Exception {
+    ThrottledAuthenticationProvider signIn = passwordSignIn(2);
+    assertThat(outcome(signIn, "nobody", "warm-up", "192.0.2.1"))
+        .isEqualTo(BadCredentialsException.class);
+    int checksBefore = heldBcrypt.checks.get();
+    heldBcrypt.hold();
+    List<Future<Class<?>>> calls = new ArrayList<>();
+    for (int i = 0; i < BURST; i++) {
+      calls.add(threads.submit(() -> outcome(signIn, "alice", "right password", "203.0.113.5")));
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> heldBcrypt.running.get() == 1);
+
+    heldBcrypt.release();
+
+    for (Future<Class<?>> call : calls) {
+      assertThat(call.get(30, TimeUnit.SECONDS)).isNull();
+    }
+    assertThat(heldBcrypt.checks.get() - checksBefore).isEqualTo(1);
   }
 
   @Test
