@@ -1,14 +1,21 @@
 package dev.ecsdashboard.security;
 
 import dev.ecsdashboard.ecs.EcsProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The sign-in page: the form for local users and/or the single sign-on button. In demo mode it
- * lists the demo users and what each may do, so a newcomer can try each role.
+ * lists the demo users and what each may do, so a newcomer can try each role. After a refused
+ * sign-in it says why in plain words (a wrong name or password, too many failures, too busy), never
+ * whether the user exists.
  */
 @Controller
 class LoginController {
@@ -17,14 +24,19 @@ class LoginController {
 
   private final SecurityProperties security;
   private final EcsProperties ecs;
+  private final MessageSource messages;
 
-  LoginController(SecurityProperties security, EcsProperties ecs) {
+  LoginController(SecurityProperties security, EcsProperties ecs, MessageSource messages) {
     this.security = security;
     this.ecs = ecs;
+    this.messages = messages;
   }
 
   @GetMapping("/login")
-  String login(Model model) {
+  String login(HttpServletRequest request, Model model) {
+    if (request.getParameterMap().containsKey("error")) {
+      model.addAttribute("signInError", signInError(request.getSession(false)));
+    }
     List<DemoUser> demoUsers =
         ecs.mode() == EcsProperties.Mode.DEMO
             ? security.users().stream()
@@ -37,6 +49,26 @@ class LoginController {
     model.addAttribute(
         "singleSignOnUrl", "/oauth2/authorization/" + OidcConfiguration.REGISTRATION_ID);
     return VIEW;
+  }
+
+  /** Why the last sign-in of this browser was refused (Spring Security keeps it in the session). */
+  private String signInError(HttpSession session) {
+    Object refusal =
+        session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+    if (refusal instanceof SignInThrottledException throttled) {
+      long seconds = throttled.retryAfterSeconds();
+      String wait =
+          seconds < 120
+              ? message("signin.wait.seconds", seconds)
+              : message("signin.wait.minutes", (seconds + 59) / 60);
+      return message("signin.error.throttled", wait);
+    }
+    return message(
+        refusal instanceof SignInBusyException ? "signin.error.busy" : "signin.error.wrong");
+  }
+
+  private String message(String key, Object... arguments) {
+    return messages.getMessage(key, arguments, Locale.ENGLISH);
   }
 
   /**

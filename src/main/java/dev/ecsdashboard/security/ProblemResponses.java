@@ -18,7 +18,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 and 403 for tools ({@code /api/**}, Actuator) as RFC 9457 problem documents, never a redirect
- * to the sign-in page. A 401 names the schemes the dashboard accepts in {@code WWW-Authenticate}.
+ * to the sign-in page. A 401 names the schemes the dashboard accepts in {@code WWW-Authenticate}; a
+ * sign-in refused unchecked is 429 (too many failures) or 503 (too many checks at once), with
+ * {@code Retry-After}.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -44,6 +46,27 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (e instanceof SignInThrottledException throttled) {
+      long seconds = throttled.retryAfterSeconds();
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+      write(
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Too many failed sign-ins from this address or with this user name. Try again in "
+              + seconds
+              + " seconds.");
+      return;
+    }
+    if (e instanceof SignInBusyException) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+      write(
+          request,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The dashboard is checking too many passwords at once. Try again in a moment.");
+      return;
+    }
     if (bearer != null) {
       // Sets WWW-Authenticate: Bearer, with the error of a rejected token.
       bearer.commence(request, response, e);

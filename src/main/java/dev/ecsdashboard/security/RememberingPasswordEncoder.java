@@ -2,12 +2,15 @@ package dev.ecsdashboard.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ecsdashboard.ecs.Futures;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,7 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * than on every request. Only matches are remembered, never the password: the key is an HMAC-SHA256
  * of the hash and the password under a random key that lives in this process only, so neither a
  * wrong password nor a different hash can hit, and nothing remembered can be reversed or reused
- * elsewhere.
+ * elsewhere. Identical checks at the same time (a tool's parallel calls before the first is
+ * remembered) share one bcrypt check.
  */
 final class RememberingPasswordEncoder implements PasswordEncoder {
 
@@ -29,6 +33,8 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
   private final SecretKeySpec key;
   private final Cache<String, Boolean> matches =
       Caffeine.newBuilder().expireAfterWrite(REMEMBER_FOR).maximumSize(10_000).build();
+  private final ConcurrentHashMap<String, CompletableFuture<Boolean>> checking =
+      new ConcurrentHashMap<>();
 
   RememberingPasswordEncoder(PasswordEncoder encoder) {
     this.encoder = encoder;
@@ -51,11 +57,29 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     if (matches.getIfPresent(fingerprint) != null) {
       return true;
     }
-    boolean matched = encoder.matches(rawPassword, encodedPassword);
-    if (matched) {
-      matches.put(fingerprint, Boolean.TRUE);
+    CompletableFuture<Boolean> check = new CompletableFuture<>();
+    CompletableFuture<Boolean> running = checking.putIfAbsent(fingerprint, check);
+    if (running != null) {
+      // The same password against the same hash is being checked (a tool's parallel calls):
+      // its answer is this one's too.
+      return Futures.join(running);
     }
-    return matched;
+    try {
+      // Remembered while this call was on its way here?
+      boolean matched =
+          matches.getIfPresent(fingerprint) != null
+              || encoder.matches(rawPassword, encodedPassword);
+      if (matched) {
+        matches.put(fingerprint, Boolean.TRUE);
+      }
+      check.complete(matched);
+      return matched;
+    } catch (RuntimeException e) {
+      check.completeExceptionally(e);
+      throw e;
+    } finally {
+      checking.remove(fingerprint, check);
+    }
   }
 
   @Override

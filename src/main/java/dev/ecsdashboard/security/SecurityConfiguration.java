@@ -22,7 +22,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -30,8 +29,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Two filter chains. Tools ({@code /api/**} and Actuator) are stateless, without CSRF, with HTTP
  * Basic for local users and bearer tokens of the OpenID Connect provider, and get problem
  * documents. People get the sign-in form and/or single sign-on, a session cookie, CSRF-protected
- * forms and the hardened headers. Both only let in users with at least one grant; which cluster
- * they may read or stop is decided by {@link ClusterAccess} in the services.
+ * forms and the hardened headers. Every password and token check goes through the sign-in throttle
+ * ({@link SignInConfiguration}), and every redirect stays on the dashboard ({@link
+ * PathOnlyRedirects}). Both only let in users with at least one grant; which cluster they may read
+ * or stop is decided by {@link ClusterAccess} in the services.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,7 +46,11 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain toolSecurity(
-      HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
+      HttpSecurity http,
+      SecurityProperties properties,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      SignInThrottle throttle,
+      SignInLog signIns)
       throws Exception {
     boolean basic = !properties.users().isEmpty();
     boolean bearer = properties.oidc() != null;
@@ -90,8 +95,12 @@ class SecurityConfiguration {
                                       .tlsClientCertificateBoundAccessTokens(false)))
                   .jwt(
                       jwt ->
-                          jwt.decoder(jwtDecoder.getObject())
-                              .jwtAuthenticationConverter(roles.jwtAuthenticationConverter())));
+                          jwt.authenticationManager(
+                              SignInConfiguration.bearerTokens(
+                                  jwtDecoder.getObject(),
+                                  roles.jwtAuthenticationConverter(),
+                                  throttle,
+                                  signIns))));
     }
     return http.build();
   }
@@ -122,7 +131,10 @@ class SecurityConfiguration {
     if (basic) {
       http.httpBasic(
           httpBasic ->
-              httpBasic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
+              httpBasic
+                  .realmName(ProblemResponses.REALM)
+                  .authenticationEntryPoint(problems)
+                  .authenticationDetailsSource(SignInDetails.source(SignInAttempt.Method.BASIC)));
     }
   }
 
@@ -149,10 +161,11 @@ class SecurityConfiguration {
         .exceptionHandling(
             exceptions ->
                 exceptions
-                    .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                    .authenticationEntryPoint(PathOnlyRedirects.signInPage())
                     .accessDeniedHandler(accessDeniedPage))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenOutsideQuery()))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(
             headers ->
@@ -161,14 +174,18 @@ class SecurityConfiguration {
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(frames -> frames.deny()));
     if (!properties.users().isEmpty()) {
-      http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/clusters"));
+      http.formLogin(
+          form ->
+              form.loginPage("/login")
+                  .successHandler(PathOnlyRedirects.afterSignIn())
+                  .authenticationDetailsSource(SignInDetails.source(SignInAttempt.Method.FORM)));
     }
     if (properties.oidc() != null) {
       GroupRoleMapper roles = new GroupRoleMapper(properties.oidc());
       http.oauth2Login(
           sso ->
               sso.loginPage("/login")
-                  .defaultSuccessUrl("/clusters")
+                  .successHandler(PathOnlyRedirects.afterSignIn())
                   .failureUrl("/login?sso-error")
                   .userInfoEndpoint(userInfo -> userInfo.oidcUserService(roles.oidcUserService())));
     }

@@ -29,11 +29,16 @@ class UserSourceConfiguration {
   private static final Pattern LOOPBACK_V4 =
       Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
-  /** bcrypt, with recent matches remembered so that HTTP Basic on every API call stays cheap. */
+  /**
+   * bcrypt, with recent matches remembered so that HTTP Basic on every API call stays cheap, and at
+   * most {@code dashboard.security.sign-in.max-concurrent-checks} checks at once.
+   */
   @Bean
-  PasswordEncoder passwordEncoder() {
+  PasswordEncoder passwordEncoder(SignInProperties signIn) {
     return new RememberingPasswordEncoder(
-        PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        new BoundedPasswordEncoder(
+            PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+            signIn.maxConcurrentChecks()));
   }
 
   /**

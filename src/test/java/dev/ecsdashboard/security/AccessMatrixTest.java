@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * demo configuration lets each user do ({@link Who}), so a new endpoint is one line:
  *
  * <ul>
- *   <li>allowed: the row's status (200 unless the row says otherwise, e.g. 302 after a form);
+ *   <li>allowed: the row's status (200 unless the row says otherwise, e.g. 302 after a form), and
+ *       for a tool endpoint an error status comes as a problem document;
  *   <li>anonymous and refused: a page redirects to the sign-in page, a tool endpoint answers 401
  *       with a problem document;
  *   <li>signed in and refused: 403, the plain-words page for pages, a problem document for tools.
@@ -108,6 +109,9 @@ class AccessMatrixTest {
           tool("GET /api/v1/audit", signedIn()),
           tool("GET /api/v1/audit?user=operator", who -> who == Who.OPERATOR || who == Who.ADMIN),
           tool("GET /api/v1/audit?user=admin", admin()),
+          // No such resource or method: problem documents, like every other answer to tools.
+          tool("GET /api/v1/no-such-resource", signedIn()).allowed(404),
+          tool("DELETE /api/v1/clusters", signedIn()).allowed(405),
           // The API's OpenAPI document (session or Basic) and its Swagger UI page.
           tool("GET /v3/api-docs", signedIn()),
           page("GET /swagger-ui/index.html", signedIn()),
@@ -163,6 +167,9 @@ class AccessMatrixTest {
 
     if (endpoint.rule().test(who)) {
       result.andExpect(status().is(endpoint.allowedStatus()));
+      if (endpoint.tool() && endpoint.allowedStatus() >= 400) {
+        result.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+      }
     } else if (who == Who.ANONYMOUS && !endpoint.tool()) {
       result.andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     } else if (who == Who.ANONYMOUS) {

@@ -11,18 +11,25 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * What an MVC slice test of the dashboard needs beside {@code @WebMvcTest}: the real security
- * rules, the demo profile's users, so that each test signs in as a real demo user, and {@link
- * ClusterAccess}, so that templates can ask {@code ${@clusterAccess.canStop(cluster)}}.
+ * What an MVC slice test of the dashboard needs beside {@code @WebMvcTest}: the real security rules
+ * (sign-in throttling included), the demo profile's users, so that each test signs in as a real
+ * demo user, and {@link ClusterAccess}, so that templates can ask {@code
+ * ${@clusterAccess.canStop(cluster)}}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ActiveProfiles("demo")
-@Import({SecurityConfiguration.class, UserSourceConfiguration.class, ClusterAccess.class})
+@Import({
+  SecurityConfiguration.class,
+  UserSourceConfiguration.class,
+  SignInConfiguration.class,
+  ClusterAccess.class
+})
 @EnableConfigurationProperties({
   EcsProperties.class,
   SecurityProperties.class,
-  DemoUsersProperties.class
+  DemoUsersProperties.class,
+  SignInProperties.class
 })
 public @interface DashboardWebMvcTest {}

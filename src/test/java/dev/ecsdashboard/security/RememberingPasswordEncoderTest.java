@@ -2,28 +2,14 @@ package dev.ecsdashboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 class RememberingPasswordEncoderTest {
 
-  final AtomicInteger checks = new AtomicInteger();
   final PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  final PasswordEncoder counting =
-      new PasswordEncoder() {
-        @Override
-        public String encode(CharSequence rawPassword) {
-          return bcrypt.encode(rawPassword);
-        }
-
-        @Override
-        public boolean matches(CharSequence rawPassword, String encodedPassword) {
-          checks.incrementAndGet();
-          return bcrypt.matches(rawPassword, encodedPassword);
-        }
-      };
+  final CountedBcrypt counting = new CountedBcrypt();
   final RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(counting);
   final String hash = bcrypt.encode("s3cret password");
 
@@ -32,7 +18,7 @@ class RememberingPasswordEncoderTest {
     for (int i = 0; i < 5; i++) {
       assertThat(encoder.matches("s3cret password", hash)).isTrue();
     }
-    assertThat(checks).hasValue(1);
+    assertThat(counting.checks).hasValue(1);
   }
 
   @Test
@@ -44,7 +30,7 @@ class RememberingPasswordEncoderTest {
       assertThat(encoder.matches(wrong, hash)).as(wrong).isFalse();
       assertThat(encoder.matches(wrong, hash)).as(wrong).isFalse();
     }
-    assertThat(checks).hasValue(9);
+    assertThat(counting.checks).hasValue(9);
   }
 
   @Test
@@ -53,7 +39,7 @@ class RememberingPasswordEncoderTest {
     encoder.matches("s3cret password", hash);
 
     assertThat(encoder.matches("s3cret password", otherUsersHash)).isFalse();
-    assertThat(checks).hasValue(2);
+    assertThat(counting.checks).hasValue(2);
   }
 
   @Test
@@ -62,7 +48,7 @@ class RememberingPasswordEncoderTest {
     encoder.matches("s3cret password", hash);
 
     assertThat(other.matches("s3cret password", hash)).isTrue();
-    assertThat(checks).hasValue(2);
+    assertThat(counting.checks).hasValue(2);
   }
 
   @Test

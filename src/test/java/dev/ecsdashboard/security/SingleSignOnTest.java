@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -54,10 +57,16 @@ import tools.jackson.databind.json.JsonMapper;
       "dashboard.security.oidc.role-mappings[1].group=ops-admins",
       "dashboard.security.oidc.role-mappings[1].roles=ADMIN",
       "dashboard.security.oidc.role-mappings[2].group=deployers",
-      "dashboard.security.oidc.role-mappings[2].roles=OPERATOR@staging-*,VIEWER"
+      "dashboard.security.oidc.role-mappings[2].roles=OPERATOR@staging-*,VIEWER",
+      // The test's client stands for the TLS-terminating proxy (marksTheSessionCookieSecure...).
+      "dashboard.web.trusted-proxies=127.0.0.1",
+      // Waits longer than any pause of a busy machine between two requests of a test.
+      "dashboard.security.sign-in.first-delay=10m",
+      "dashboard.security.sign-in.max-delay=10m"
     })
 @ActiveProfiles("test")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class SingleSignOnTest {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -83,7 +92,7 @@ class SingleSignOnTest {
   @Autowired DemoEcs demo;
 
   @Test
-  void signsInThroughTheProviderAndMapsGroupsToRoles() throws Exception {
+  void signsInThroughTheProviderAndMapsGroupsToRoles(CapturedOutput output) throws Exception {
     Browser browser = new Browser();
 
     HttpResponse<String> signIn = browser.get(dashboard("/clusters"));
@@ -105,6 +114,7 @@ class SingleSignOnTest {
     assertThat(clusters.uri().getHost()).isEqualTo("127.0.0.1");
     assertThat(clusters.uri().getPath()).isEqualTo("/clusters");
     assertThat(clusters.body()).contains("Signed in as <strong>alice</strong>");
+    assertThat(output).contains("sign-in success for alice from 127.0.0.1 (oidc)");
 
     // ops-staging: operator on staging-*, nothing else.
     HttpResponse<String> staging = browser.get(dashboard("/clusters/staging-batch/tasks"));
@@ -201,6 +211,36 @@ class SingleSignOnTest {
 
     assertThat(metadata.statusCode()).isEqualTo(200);
     assertThat(metadata.body()).contains(TestOidcProvider.issuer(provider));
+  }
+
+  @Test
+  void countsBadBearerTokensPerClientAndMakesAFloodOfThemWait(CapturedOutput output)
+      throws Exception {
+    String token = accessToken(TestOidcProvider.TOOL_CLIENT, TestOidcProvider.TOOL_SECRET);
+    // The test's client is the trusted proxy: X-Forwarded-For names the client it passes on.
+    String guesser = "198.51.100.30";
+    for (int i = 0; i <= 20; i++) {
+      assertThat(send(bearer("/api/v1/clusters", "forged-" + i, guesser)).statusCode())
+          .isEqualTo(401);
+    }
+
+    HttpResponse<String> waiting = send(bearer("/api/v1/clusters", token, guesser));
+    assertThat(waiting.statusCode()).isEqualTo(429);
+    assertThat(waiting.headers().firstValue("Retry-After")).hasValue("600");
+    assertThat(waiting.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(send(bearer("/api/v1/clusters", token, "203.0.113.30")).statusCode()).isEqualTo(200);
+    assertThat(output)
+        .contains("sign-in failure for - from " + guesser + " (bearer)")
+        .contains("sign-in throttled for - from " + guesser + " (bearer)")
+        .contains("sign-in success for " + TestOidcProvider.TOOL_CLIENT + " from 203.0.113.30")
+        .doesNotContain("forged-1");
+  }
+
+  private HttpRequest.Builder bearer(String path, String token, String forwardedFor) {
+    return HttpRequest.newBuilder(dashboard(path))
+        .header("Authorization", "Bearer " + token)
+        .header("X-Forwarded-For", forwardedFor);
   }
 
   /** A dry-run stop through the API: checked and authorised, nothing stopped. */

@@ -19,6 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.ecsdashboard.ecs.demo.DemoEcs;
 import dev.ecsdashboard.support.DemoAppTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,6 +28,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Headers, CSRF, sessions and the Actuator, on the whole dashboard. */
 @DemoAppTest
@@ -140,6 +144,37 @@ class WebHardeningTest {
         .andExpect(redirectedUrl("/login?logout"))
         .andExpect(unauthenticated());
     assertThat(after.isInvalid()).isTrue();
+  }
+
+  @Test
+  void takesTheCsrfTokenFromTheBodyOrTheHeaderButNeverFromTheQueryString() throws Exception {
+    for (String where : new String[] {"query", "query and body", "body", "header"}) {
+      MockHttpSession session = new MockHttpSession();
+      String page =
+          mvc.perform(get("/login").session(session))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+      assertThat(token.find()).isTrue();
+      String url = where.startsWith("query") ? "/login?_csrf=" + token.group(1) : "/login";
+      MockHttpServletRequestBuilder signIn =
+          post(url).session(session).param("username", "viewer").param("password", "viewer");
+      if (where.endsWith("body")) {
+        signIn.param("_csrf", token.group(1));
+      }
+      if (where.equals("header")) {
+        signIn.header("X-CSRF-TOKEN", token.group(1));
+      }
+
+      ResultActions result = mvc.perform(signIn);
+
+      if (where.startsWith("query")) {
+        result.andExpect(status().isForbidden()).andExpect(unauthenticated());
+      } else {
+        result.andExpect(redirectedUrl("/clusters")).andExpect(authenticated());
+      }
+    }
   }
 
   @Test

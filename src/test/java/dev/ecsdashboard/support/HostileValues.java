@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * every run sends the same corpus and a failure repeats: over-long and empty values, control and
  * invisible characters, mixed scripts and homoglyphs, HTML and script payloads, ARNs of other
  * services, regions, accounts and partitions, path traversal (plain and encoded), malformed and
- * deeply nested JSON, and random Unicode.
+ * deeply nested JSON, forged host names, and random Unicode.
  */
 public final class HostileValues {
 
@@ -121,6 +121,27 @@ public final class HostileValues {
           "\u4e2d\u6587-\u65e5\u672c\u8a9e",
           "\ud83d\ude00\ud83d\udca5");
 
+  /** Host names a client may put in Host or X-Forwarded-Host to send redirects elsewhere. */
+  private static final List<String> FORGED_HOSTS =
+      List.of(
+          "evil.example",
+          "evil.example:8443",
+          "EVIL.EXAMPLE.",
+          "127.0.0.1.evil.example",
+          "dashboard.example.com@evil.example",
+          "evil.example/login",
+          "//evil.example",
+          "evil.example\\@dashboard.example.com",
+          "evil.example, dashboard.example.com",
+          "[::1]:80",
+          "localhost:99999",
+          "xn--80ak6aa92e.example",
+          "\u0435vil.example", // Cyrillic e
+          "evil.example%0d%0aSet-Cookie:%20x=1",
+          "evil.example\tx",
+          "javascript:alert(1)",
+          "");
+
   private static final List<String> EMPTY = List.of("", " ", "   ", "\u00a0");
 
   private static final List<String> BLANK_REASONS = List.of("", " ", "\t", "\u00a0\u2003", "\n\n");
@@ -227,6 +248,19 @@ public final class HostileValues {
         yield "[".repeat(depth) + "]".repeat(depth);
       }
       default -> VALID_JSON.substring(0, VALID_JSON.length() - 1) + anyChars(0, 20);
+    };
+  }
+
+  /**
+   * A forged host: a known trick, sometimes with a random label in front or a port behind, or an
+   * over-long name.
+   */
+  public String forgedHost() {
+    return switch (weighted(4, 2, 1, 1)) {
+      case 0 -> pick(FORGED_HOSTS);
+      case 1 -> string(ALPHA, 1, 12) + "." + pick(FORGED_HOSTS);
+      case 2 -> pick(FORGED_HOSTS) + ":" + between(1, 65535);
+      default -> string(NAME_CHARS, 256, 2000) + ".example";
     };
   }
 

@@ -48,6 +48,20 @@ class BrowserErrorAdviceTest {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
   }
 
+  @Test
+  void anUnknownApiAddressGetsAProblemDocumentWhateverTheClientAccepts() throws Exception {
+    for (String accept : new String[] {BROWSER, "*/*", "text/html", "application/json"}) {
+      mvc.perform(
+              get("/api/v1/no-such-resource").accept(accept).with(user("viewer").roles("VIEWER")))
+          .andExpect(status().isNotFound())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(content().string(containsString("\"status\":404")));
+    }
+    mvc.perform(get("/api/v1/no-such-resource").with(user("viewer").roles("VIEWER")))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
   private static org.springframework.test.web.servlet.request.RequestPostProcessor csrfToken() {
     return org.springframework.security.test.web.servlet.request
         .SecurityMockMvcRequestPostProcessors.csrf();
