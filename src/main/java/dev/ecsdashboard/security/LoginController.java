@@ -1,6 +1,5 @@
 package dev.ecsdashboard.security;
 
-import dev.ecsdashboard.ecs.EcsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -12,10 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The sign-in page: the form for local users and/or the single sign-on button. In demo mode it
- * lists the demo users and what each may do, so a newcomer can try each role. After a refused
- * sign-in it says why in plain words (a wrong name or password, too many failures, too busy), never
- * whether the user exists.
+ * The sign-in page: the form for local users and/or the single sign-on button. While the demo users
+ * are active ({@link DemoUsersProperties}) it lists them and what each may do, so a newcomer can
+ * try each role. After a refused sign-in it says why in plain words (a wrong name or password, too
+ * many failures, too busy), never whether the user exists.
  */
 @Controller
 class LoginController {
@@ -23,12 +22,12 @@ class LoginController {
   static final String VIEW = "login";
 
   private final SecurityProperties security;
-  private final EcsProperties ecs;
+  private final DemoUsersProperties demo;
   private final MessageSource messages;
 
-  LoginController(SecurityProperties security, EcsProperties ecs, MessageSource messages) {
+  LoginController(SecurityProperties security, DemoUsersProperties demo, MessageSource messages) {
     this.security = security;
-    this.ecs = ecs;
+    this.demo = demo;
     this.messages = messages;
   }
 
@@ -38,7 +37,7 @@ class LoginController {
       model.addAttribute("signInError", signInError(request.getSession(false)));
     }
     List<DemoUser> demoUsers =
-        ecs.mode() == EcsProperties.Mode.DEMO
+        demo.demoUsers()
             ? security.users().stream()
                 .map(u -> new DemoUser(u.username(), Grants.parse(u.roles()).describe()))
                 .toList()
