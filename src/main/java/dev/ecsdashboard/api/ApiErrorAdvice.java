@@ -91,7 +91,6 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(UnknownClusterException.class)
   ProblemDetail unknownCluster(UnknownClusterException e, HttpServletRequest request) {
-    EcsErrorLog.answered(e, request);
     return ecs(
         HttpStatus.NOT_FOUND,
         "ECS has no cluster named \"" + e.cluster() + "\" in this account and region.",
@@ -101,7 +100,6 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(UnknownTaskException.class)
   ProblemDetail unknownTask(UnknownTaskException e, HttpServletRequest request) {
-    EcsErrorLog.answered(e, request);
     return ecs(
         HttpStatus.NOT_FOUND,
         "ECS does not know task "
@@ -115,43 +113,31 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(EcsInvalidParameterException.class)
   ProblemDetail rejectedByEcs(EcsInvalidParameterException e, HttpServletRequest request) {
-    EcsErrorLog.answered(e, request);
     return ecs(HttpStatus.BAD_REQUEST, "ECS rejected the request: " + e.getMessage(), e, request);
   }
 
   @ExceptionHandler(EcsThrottledException.class)
   ResponseEntity<ProblemDetail> throttled(EcsThrottledException e, HttpServletRequest request) {
-    EcsErrorLog.answered(e, request);
-    ProblemDetail problem =
-        ecs(
-            HttpStatus.TOO_MANY_REQUESTS,
-            "ECS is throttling requests from this account (it shares one rate limit with every"
-                + " other client) and the dashboard's retries ran out. Try again in a few seconds.",
-            e,
-            request);
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
-        .body(problem);
+    return retryLater(
+        HttpStatus.TOO_MANY_REQUESTS,
+        "ECS is throttling requests from this account (it shares one rate limit with every"
+            + " other client) and the dashboard's retries ran out. Try again in a few seconds.",
+        e,
+        request);
   }
 
   @ExceptionHandler(EcsBusyException.class)
   ResponseEntity<ProblemDetail> busy(EcsBusyException e, HttpServletRequest request) {
-    EcsErrorLog.answered(e, request);
-    ProblemDetail problem =
-        ecs(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "Too many requests are waiting on ECS, which is slow or not answering; this one was"
-                + " not sent to ECS. Try again in a few seconds.",
-            e,
-            request);
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
-        .body(problem);
+    return retryLater(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Too many requests are waiting on ECS, which is slow or not answering; this one was"
+            + " not sent to ECS. Try again in a few seconds.",
+        e,
+        request);
   }
 
   @ExceptionHandler(EcsCallException.class)
   ProblemDetail unavailable(EcsCallException e, HttpServletRequest request) {
-    EcsErrorLog.answered(e, request);
     String detail =
         e instanceof EcsAccessDeniedException
             ? "ECS refused the dashboard's credentials for "
@@ -188,8 +174,18 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
+  /** A problem document with {@code Retry-After}: the same request may succeed in a few seconds. */
+  private static ResponseEntity<ProblemDetail> retryLater(
+      HttpStatus status, String detail, EcsCallException e, HttpServletRequest request) {
+    return ResponseEntity.status(status)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
+        .body(ecs(status, detail, e, request));
+  }
+
+  /** The problem document of an ECS error, logged in one line ({@link EcsErrorLog}). */
   private static ProblemDetail ecs(
       HttpStatus status, String detail, EcsCallException e, HttpServletRequest request) {
+    EcsErrorLog.answered(e, request);
     ProblemDetail problem = problem(status, detail, request);
     if (e.errorCode() != null) {
       problem.setProperty("errorCode", e.errorCode());

@@ -89,7 +89,7 @@ public class CachingEcsOperations implements EcsOperations {
   @Override
   public DescribedTasks describeTasks(ClusterRef cluster, List<String> tasks) {
     return read(
-        new Read("DescribeTasks+TAGS", cluster.name(), List.of(cluster, List.copyOf(tasks))),
+        new Read("DescribeTasks", cluster.name(), List.of(cluster, List.copyOf(tasks))),
         () -> {
           DescribedTasks described = ecs.describeTasks(cluster, tasks);
           return new DescribedTasks(
@@ -100,7 +100,7 @@ public class CachingEcsOperations implements EcsOperations {
   @Override
   public Task describeTask(TaskRef task) {
     return read(
-        new Read("DescribeTask+TAGS", task.cluster().name(), task), () -> ecs.describeTask(task));
+        new Read("DescribeTasks", task.cluster().name(), task), () -> ecs.describeTask(task));
   }
 
   @Override
@@ -170,9 +170,9 @@ public class CachingEcsOperations implements EcsOperations {
         mine.complete(new Failed(e));
       }
     } else if (!shared.isDone()) {
-      EcsDeadline.admit(read.ecsOperation());
+      EcsDeadline.admit(read.operation());
     }
-    Object answer = Futures.join(shared, read.ecsOperation());
+    Object answer = Futures.join(shared, read.operation());
     if (answer instanceof Failed failed) {
       failed.rethrow();
     }
@@ -204,18 +204,12 @@ public class CachingEcsOperations implements EcsOperations {
   /**
    * A read and everything that decides its answer.
    *
-   * @param operation the ECS operation and what it includes
+   * @param operation the ECS operation (tags are always included)
    * @param cluster the cluster's name, for forgetting its answers after a stop; null for reads
    *     about all clusters
    * @param arguments the operation's arguments, as given (an ARN stays in, for its scope check)
    */
-  private record Read(String operation, String cluster, Object arguments) {
-
-    /** The ECS operation, as errors name it. */
-    String ecsOperation() {
-      return operation.startsWith("DescribeTask") ? "DescribeTasks" : operation;
-    }
-  }
+  private record Read(String operation, String cluster, Object arguments) {}
 
   private record Listing(ClusterRef cluster, TaskQuery query, String nextToken, int maxResults) {}
 

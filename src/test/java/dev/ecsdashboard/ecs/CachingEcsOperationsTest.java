@@ -37,19 +37,7 @@ class CachingEcsOperationsTest {
   static final Duration FRESHNESS = Duration.ofSeconds(5);
   static final Duration STALE_FOR = Duration.ofMinutes(5);
 
-  final EcsProperties properties =
-      new EcsProperties(
-          EcsProperties.Mode.DEMO,
-          null,
-          null,
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(5),
-          Duration.ofSeconds(15),
-          Duration.ofSeconds(20),
-          1,
-          50,
-          Duration.ofMillis(100),
-          new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, List.of()));
+  final EcsProperties properties = DemoEcsProperties.withMaxAttempts(1);
   final DemoEcs demo = DemoEcs.create(properties, Clock.systemUTC());
   final DemoEcsHttpClient http = new DemoEcsHttpClient(demo);
   final EcsClient client = DemoEcsClients.create(properties, http, List.of());

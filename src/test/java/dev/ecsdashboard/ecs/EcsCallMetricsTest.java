@@ -10,7 +10,6 @@ import dev.ecsdashboard.ecs.demo.DemoFaults;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,19 +23,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  */
 class EcsCallMetricsTest {
 
-  final EcsProperties properties =
-      new EcsProperties(
-          EcsProperties.Mode.DEMO,
-          null,
-          null,
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(5),
-          Duration.ofSeconds(15),
-          Duration.ofSeconds(20),
-          1,
-          50,
-          Duration.ofMillis(100),
-          new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, List.of()));
+  final EcsProperties properties = DemoEcsProperties.withMaxAttempts(1);
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final DemoEcs demo = DemoEcs.create(properties, Clock.systemUTC());
   final DemoEcsHttpClient http = new DemoEcsHttpClient(demo);
