@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,13 @@ class EcsTimeBudgetFilter extends OncePerRequestFilter {
   private final EcsProperties properties;
   private final EcsBulkhead bulkhead;
 
-  EcsTimeBudgetFilter(EcsProperties properties, EcsBulkhead bulkhead) {
+  /**
+   * @param bulkhead the bound on requests waiting on ECS; none in web slice tests, which have no
+   *     ECS
+   */
+  EcsTimeBudgetFilter(EcsProperties properties, ObjectProvider<EcsBulkhead> bulkhead) {
     this.properties = properties;
-    this.bulkhead = bulkhead;
+    this.bulkhead = bulkhead.getIfAvailable();
   }
 
   @Override
