@@ -28,14 +28,18 @@ COPY --from=build /app.jar /tmp/app.jar
 # (in demo mode, which needs no AWS account or user source). It starts in about 60% of the time.
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app && rm /tmp/app.jar \
     && java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
-       --spring.profiles.active=demo --server.port=0 --dashboard.audit.directory=/tmp/training \
+       --spring.profiles.active=demo --server.port=0 --management.server.port=0 \
+       --dashboard.audit.directory=/tmp/training \
     && rm -rf /tmp/training && test -s /app/app.jsa \
     && mkdir /app/data && chown 10001 /app/data
 # The embedded audit database (dashboard.audit.directory=./data): keep it on a volume, or point
 # spring.datasource.* at PostgreSQL.
 VOLUME /app/data
 USER 10001
-EXPOSE 8080
+# 8080: the pages and the API. 8081: Actuator (management.server.port), served by its own threads
+# so that health checks answer at once however many pages wait on a slow ECS; publish it to the
+# orchestrator and the metrics scraper only.
+EXPOSE 8080 8081
 HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
-  CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+  CMD curl -fsS http://localhost:8081/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * The soak's load (run by scripts/soak, single-file Java, no dependencies): signed-in operators on
  * several threads drive mixed reads and stops against a dashboard on loopback, and the process's
  * heap after a full GC, live threads, open file descriptors and sockets are measured before and
- * after. Arguments: base URL, pid of the dashboard, minutes, threads.
+ * after. Arguments: base URL, pid of the dashboard, minutes, threads, Actuator's base URL (its own
+ * port).
  */
 public class SoakDriver {
 
@@ -41,19 +42,21 @@ public class SoakDriver {
   };
 
   final String base;
+  final String management;
   final long pid;
   final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
   final LongAdder unexpected = new LongAdder();
   final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
   volatile boolean running = true;
 
-  SoakDriver(String base, long pid) {
+  SoakDriver(String base, long pid, String management) {
     this.base = base;
+    this.management = management;
     this.pid = pid;
   }
 
   public static void main(String[] args) throws Exception {
-    SoakDriver soak = new SoakDriver(args[0], Long.parseLong(args[1]));
+    SoakDriver soak = new SoakDriver(args[0], Long.parseLong(args[1]), args[4]);
     double minutes = Double.parseDouble(args[2]);
     int threads = Integer.parseInt(args[3]);
     List<Thread> workers = new ArrayList<>();
@@ -120,7 +123,11 @@ public class SoakDriver {
     } else if (dice < 90) {
       get(http, "/clusters/" + cluster + "/tasks?desiredStatus=STOPPED", 200, 503);
     } else if (dice < 95) {
-      get(http, "/actuator/health", 200);
+      send(
+          http,
+          HttpRequest.newBuilder(URI.create(management + "/actuator/health/readiness")).GET(),
+          "readiness",
+          200);
     } else {
       get(http, HOSTILE[random.nextInt(HOSTILE.length)], 400, 404);
     }
@@ -236,7 +243,7 @@ public class SoakDriver {
 
   long metric(String name) throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/" + name))
+        HttpRequest.newBuilder(URI.create(management + "/actuator/metrics/" + name))
             .header(
                 "Authorization",
                 "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))

@@ -26,9 +26,13 @@ function packagedJar() {
   return join(TARGET, jar);
 }
 
-/** Starts the dashboard; resolves to { baseUrl, stop() } once /actuator/health/readiness is UP. */
+/**
+ * Starts the dashboard; resolves to { baseUrl, stop() } once /actuator/health/readiness is UP on
+ * Actuator's own port (management.server.port), as a load balancer would ask it.
+ */
 export async function startDashboard(extraArgs = []) {
   const port = await freePort();
+  const managementPort = await freePort();
   const auditDir = mkdtempSync(join(tmpdir(), "ecs-dashboard-e2e-"));
   mkdirSync(join(TARGET, "e2e"), { recursive: true });
   const log = createWriteStream(join(TARGET, "e2e", "server.log"));
@@ -41,6 +45,8 @@ export async function startDashboard(extraArgs = []) {
       "--spring.profiles.active=demo",
       `--server.port=${port}`,
       "--server.address=127.0.0.1",
+      `--management.server.port=${managementPort}`,
+      "--management.server.address=127.0.0.1",
       `--dashboard.audit.directory=${auditDir}`,
       ...extraArgs,
     ],
@@ -62,13 +68,14 @@ export async function startDashboard(extraArgs = []) {
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
+  const readinessUrl = `http://127.0.0.1:${managementPort}/actuator/health/readiness`;
   const deadline = Date.now() + READY_WITHIN_MS;
   try {
     for (;;) {
       if (exited !== null) throw new Error(`The dashboard exited (${JSON.stringify(exited)}): see target/e2e/server.log`);
       if (Date.now() > deadline) throw new Error(`The dashboard was not ready within ${READY_WITHIN_MS} ms: see target/e2e/server.log`);
       try {
-        const response = await fetch(`${baseUrl}/actuator/health/readiness`);
+        const response = await fetch(readinessUrl);
         if (response.ok && (await response.json()).status === "UP") break;
       } catch {
         // not listening yet

@@ -1,6 +1,7 @@
 package dev.ecsdashboard.api;
 
 import dev.ecsdashboard.ecs.EcsAccessDeniedException;
+import dev.ecsdashboard.ecs.EcsBusyException;
 import dev.ecsdashboard.ecs.EcsCallException;
 import dev.ecsdashboard.ecs.EcsInvalidParameterException;
 import dev.ecsdashboard.ecs.EcsThrottledException;
@@ -8,12 +9,11 @@ import dev.ecsdashboard.ecs.InvalidReferenceException;
 import dev.ecsdashboard.ecs.UnknownClusterException;
 import dev.ecsdashboard.ecs.UnknownTaskException;
 import dev.ecsdashboard.stop.InvalidStopReasonException;
+import dev.ecsdashboard.web.EcsErrorLog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -33,15 +33,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The REST API's errors as RFC 9457 problem documents ({@code application/problem+json}) with a
  * plain-words {@code detail}: 400 for input that was never sent to ECS (or that ECS rejected), 404
  * for an unknown cluster or task, 429 when ECS throttles beyond the SDK's retries, 503 when ECS
- * cannot be reached. When ECS caused the error, {@code errorCode} carries its code and {@code
- * operation} the ECS operation. 401 and 403 come from the security filter chain in the same form.
- * Untrusted input is never echoed back.
+ * cannot be reached or too many requests are already waiting on it (with {@code Retry-After}). When
+ * ECS caused the error, {@code errorCode} carries its code and {@code operation} the ECS operation.
+ * 401 and 403 come from the security filter chain in the same form. Untrusted input is never echoed
+ * back.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrorAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+  /** Seconds after which a request refused for throttling or too many waiting may be sent again. */
+  private static final String RETRY_AFTER = "5";
 
   private final MessageSource messages;
 
@@ -116,22 +118,26 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(EcsThrottledException.class)
   ResponseEntity<ProblemDetail> throttled(EcsThrottledException e, HttpServletRequest request) {
-    log.warn("ECS {} throttled beyond the retries: {}", e.operation(), e.getMessage());
-    ProblemDetail problem =
-        ecs(
-            HttpStatus.TOO_MANY_REQUESTS,
-            "ECS is throttling requests from this account (it shares one rate limit with every"
-                + " other client) and the dashboard's retries ran out. Try again in a few seconds.",
-            e,
-            request);
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(problem);
+    return retryLater(
+        HttpStatus.TOO_MANY_REQUESTS,
+        "ECS is throttling requests from this account (it shares one rate limit with every"
+            + " other client) and the dashboard's retries ran out. Try again in a few seconds.",
+        e,
+        request);
+  }
+
+  @ExceptionHandler(EcsBusyException.class)
+  ResponseEntity<ProblemDetail> busy(EcsBusyException e, HttpServletRequest request) {
+    return retryLater(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Too many requests are waiting on ECS, which is slow or not answering; this one was"
+            + " not sent to ECS. Try again in a few seconds.",
+        e,
+        request);
   }
 
   @ExceptionHandler(EcsCallException.class)
   ProblemDetail unavailable(EcsCallException e, HttpServletRequest request) {
-    log.warn("ECS {} failed: {} {}", e.operation(), e.errorCode(), e.getMessage());
     String detail =
         e instanceof EcsAccessDeniedException
             ? "ECS refused the dashboard's credentials for "
@@ -168,8 +174,18 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
+  /** A problem document with {@code Retry-After}: the same request may succeed in a few seconds. */
+  private static ResponseEntity<ProblemDetail> retryLater(
+      HttpStatus status, String detail, EcsCallException e, HttpServletRequest request) {
+    return ResponseEntity.status(status)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
+        .body(ecs(status, detail, e, request));
+  }
+
+  /** The problem document of an ECS error, logged in one line ({@link EcsErrorLog}). */
   private static ProblemDetail ecs(
       HttpStatus status, String detail, EcsCallException e, HttpServletRequest request) {
+    EcsErrorLog.answered(e, request);
     ProblemDetail problem = problem(status, detail, request);
     if (e.errorCode() != null) {
       problem.setProperty("errorCode", e.errorCode());

@@ -89,7 +89,7 @@ public class CachingEcsOperations implements EcsOperations {
   @Override
   public DescribedTasks describeTasks(ClusterRef cluster, List<String> tasks) {
     return read(
-        new Read("DescribeTasks+TAGS", cluster.name(), List.of(cluster, List.copyOf(tasks))),
+        new Read("DescribeTasks", cluster.name(), List.of(cluster, List.copyOf(tasks))),
         () -> {
           DescribedTasks described = ecs.describeTasks(cluster, tasks);
           return new DescribedTasks(
@@ -100,7 +100,7 @@ public class CachingEcsOperations implements EcsOperations {
   @Override
   public Task describeTask(TaskRef task) {
     return read(
-        new Read("DescribeTask+TAGS", task.cluster().name(), task), () -> ecs.describeTask(task));
+        new Read("DescribeTasks", task.cluster().name(), task), () -> ecs.describeTask(task));
   }
 
   @Override
@@ -137,8 +137,11 @@ public class CachingEcsOperations implements EcsOperations {
   @SuppressWarnings("unchecked")
   private <T> T read(Read read, Supplier<T> call) {
     try {
-      return fresh == null ? remembered(read, call) : (T) Futures.join(shared(read, call));
-    } catch (EcsThrottledException | EcsUnavailableException | EcsTimeBudgetException e) {
+      return fresh == null ? remembered(read, call) : (T) shared(read, call);
+    } catch (EcsThrottledException
+        | EcsUnavailableException
+        | EcsTimeBudgetException
+        | EcsBusyException e) {
       Answer last = lastGood == null || !StaleReads.tracking() ? null : lastGood.getIfPresent(read);
       if (last == null) {
         throw e;
@@ -148,18 +151,32 @@ public class CachingEcsOperations implements EcsOperations {
     }
   }
 
-  /** The call in flight or done for this read, or a new one made on this thread. */
-  private <T> CompletableFuture<Object> shared(Read read, Supplier<T> call) {
+  /**
+   * The answer of the call in flight or done for this read, or of a new one made on this thread. A
+   * request that joins another's call in flight waits on ECS too (it takes a place among those
+   * waiting), but no longer than its own time: the call runs on the other request's.
+   */
+  private <T> Object shared(Read read, Supplier<T> call) {
     CompletableFuture<Object> mine = new CompletableFuture<>();
     CompletableFuture<Object> shared = fresh.get(read, (key, executor) -> mine);
     if (shared == mine) {
       try {
         mine.complete(remembered(read, call));
       } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
+        // Failures are not cached, and the future completes normally: Caffeine logs every
+        // exceptional completion as a warning with its stack trace, and an unknown task is no
+        // reason for one.
+        fresh.asMap().remove(read, mine);
+        mine.complete(new Failed(e));
       }
+    } else if (!shared.isDone()) {
+      EcsDeadline.admit(read.operation());
     }
-    return shared;
+    Object answer = Futures.join(shared, read.operation());
+    if (answer instanceof Failed failed) {
+      failed.rethrow();
+    }
+    return answer;
   }
 
   private <T> T remembered(Read read, Supplier<T> call) {
@@ -187,7 +204,7 @@ public class CachingEcsOperations implements EcsOperations {
   /**
    * A read and everything that decides its answer.
    *
-   * @param operation the ECS operation and what it includes
+   * @param operation the ECS operation (tags are always included)
    * @param cluster the cluster's name, for forgetting its answers after a stop; null for reads
    *     about all clusters
    * @param arguments the operation's arguments, as given (an ARN stays in, for its scope check)
@@ -197,4 +214,14 @@ public class CachingEcsOperations implements EcsOperations {
   private record Listing(ClusterRef cluster, TaskQuery query, String nextToken, int maxResults) {}
 
   private record Answer(Object value, long nanos) {}
+
+  /** A read that failed, as its shared future holds it. */
+  private record Failed(Throwable error) {
+    void rethrow() {
+      if (error instanceof RuntimeException e) {
+        throw e;
+      }
+      throw (Error) error;
+    }
+  }
 }

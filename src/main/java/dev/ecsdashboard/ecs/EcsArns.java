@@ -1,13 +1,19 @@
 package dev.ecsdashboard.ecs;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.arns.Arn;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 /** ARN checks shared by {@link ClusterRef} and {@link TaskRef}, on the SDK's own parser. */
 final class EcsArns {
 
+  /** Every AWS partition the SDK knows, from its region metadata. */
   private static final Set<String> PARTITIONS =
-      Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f");
+      Region.regions().stream()
+          .map(region -> PartitionMetadata.of(region).id())
+          .collect(Collectors.toUnmodifiableSet());
 
   private EcsArns() {}
 

@@ -56,6 +56,14 @@ class EcsClientConfiguration {
     return new ArnScope(client.serviceClientConfiguration().region().id(), null);
   }
 
+  /** The bound on web requests waiting on ECS at once. */
+  @Bean
+  EcsBulkhead ecsBulkhead(EcsProperties properties, ObjectProvider<MeterRegistry> meters) {
+    EcsBulkhead bulkhead = new EcsBulkhead(properties.maxWaiting(), properties.waitForPlace());
+    meters.ifAvailable(bulkhead::bindTo);
+    return bulkhead;
+  }
+
   /** The one door to ECS, behind the read cache unless {@code dashboard.ecs.cache} turns it off. */
   @Bean
   EcsOperations ecsOperations(

@@ -28,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
  *     only what is left of it, and none is started once it is used up ({@link EcsDeadline})
  * @param maxAttempts attempts per call (first try plus retries) of the SDK's standard retry
  *     strategy
+ * @param maxWaiting the most web requests that may wait on ECS at once ({@link EcsBulkhead}); the
+ *     default stays below the ECS client's 64 connections and leaves most of Tomcat's 200 threads
+ *     free for pages that need no ECS call
+ * @param waitForPlace how long a request beyond {@code maxWaiting} waits for a place before it is
+ *     answered "too many requests are waiting on ECS" (503) without calling ECS
  * @param demo the simulated ECS of demo mode
  */
 @Validated
@@ -41,6 +46,8 @@ public record EcsProperties(
     @NotNull @DefaultValue("15s") Duration apiCallTimeout,
     @NotNull @DefaultValue("20s") Duration requestTimeout,
     @Min(1) @Max(10) @DefaultValue("4") int maxAttempts,
+    @Min(1) @DefaultValue("50") int maxWaiting,
+    @NotNull @DefaultValue("100ms") Duration waitForPlace,
     @Valid @NotNull @DefaultValue Demo demo) {
 
   /** Which ECS the dashboard talks to. */

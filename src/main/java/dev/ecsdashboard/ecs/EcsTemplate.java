@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.ecs.model.TaskField;
  * {@link EcsOperations} over the SDK's {@link EcsClient}: batching, paging, and the translation of
  * every SDK exception into the dashboard's own. Retries and timeouts are the SDK's, configured on
  * the client, and each call gets no more than what is left of the request's {@link EcsDeadline};
- * StopTask retries only throttling ({@link StopRetries}).
+ * StopTask retries only throttling ({@link StopRetries}). A described task of another cluster than
+ * the one asked (and authorised) for counts as not found ({@link ForeignTasks}).
  */
 public class EcsTemplate implements EcsOperations {
 
@@ -119,8 +120,9 @@ public class EcsTemplate implements EcsOperations {
       described.addAll(response.tasks());
       failures.addAll(response.failures());
     }
-    described.stream().findFirst().ifPresent(t -> scope.learn(t.taskArn()));
-    return new DescribedTasks(described, failures);
+    DescribedTasks own = ForeignTasks.keepOwn(cluster, described, failures);
+    own.tasks().stream().findFirst().ifPresent(t -> scope.learn(t.taskArn()));
+    return own;
   }
 
   @Override
@@ -129,7 +131,10 @@ public class EcsTemplate implements EcsOperations {
     DescribedTasks described = describeTasks(task.cluster(), List.of(task.id()));
     if (described.tasks().isEmpty()) {
       String reason =
-          described.failures().stream().map(Failure::reason).findFirst().orElse("MISSING");
+          described.failures().stream()
+              .map(Failure::reason)
+              .findFirst()
+              .orElse(ForeignTasks.MISSING);
       throw new UnknownTaskException(
           "DescribeTasks",
           task.cluster().name(),
@@ -156,16 +161,21 @@ public class EcsTemplate implements EcsOperations {
   }
 
   private Task stop(TaskRef task, String reason, SdkPlugin retries) {
-    Consumer<AwsRequestOverrideConfiguration.Builder> timeLeft = timeLeft("StopTask");
-    StopTaskRequest request =
-        StopTaskRequest.builder()
-            .cluster(task.cluster().name())
-            .task(task.id())
-            .reason(reason)
-            .overrideConfiguration(o -> timeLeft.accept(o.addPlugin(retries)))
-            .build();
     return call(
-        "StopTask", task.cluster().name(), task.id(), () -> client.stopTask(request).task());
+        "StopTask",
+        task.cluster().name(),
+        task.id(),
+        () -> {
+          Consumer<AwsRequestOverrideConfiguration.Builder> timeLeft = timeLeft("StopTask");
+          StopTaskRequest request =
+              StopTaskRequest.builder()
+                  .cluster(task.cluster().name())
+                  .task(task.id())
+                  .reason(reason)
+                  .overrideConfiguration(o -> timeLeft.accept(o.addPlugin(retries)))
+                  .build();
+          return client.stopTask(request).task();
+        });
   }
 
   /**
@@ -183,12 +193,17 @@ public class EcsTemplate implements EcsOperations {
       return o -> {};
     }
     if (left.toMillis() < 1) {
-      throw new EcsTimeBudgetException(operation);
+      throw EcsTimeBudgetException.beforeSending(operation);
     }
     return o -> o.apiCallTimeout(left);
   }
 
+  /**
+   * Makes a call, once the request has its place among those waiting on ECS ({@link EcsBulkhead});
+   * the call's time is worked out after that wait.
+   */
   private static <T> T call(String operation, String cluster, String task, Supplier<T> call) {
+    EcsDeadline.admit(operation);
     try {
       return call.get();
     } catch (SdkException e) {

@@ -93,15 +93,17 @@ public class TaskService implements DisposableBean {
                 describers));
         token = arns.nextToken();
       } while (token != null && seenTokens.add(token));
+      List<Task> tasks = new ArrayList<>();
+      for (CompletableFuture<List<Task>> page : pages) {
+        // No longer than the request's ECS time: the pool is shared by every user's listing.
+        tasks.addAll(Futures.join(page, "DescribeTasks"));
+      }
+      return tasks;
     } catch (RuntimeException e) {
+      // Pages still queued are dropped: nobody waits for them any more.
       pages.forEach(page -> page.cancel(false));
       throw e;
     }
-    List<Task> tasks = new ArrayList<>();
-    for (CompletableFuture<List<Task>> page : pages) {
-      tasks.addAll(Futures.join(page));
-    }
-    return tasks;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.ecsdashboard.web;
 
 import dev.ecsdashboard.ecs.EcsAccessDeniedException;
+import dev.ecsdashboard.ecs.EcsBusyException;
 import dev.ecsdashboard.ecs.EcsCallException;
 import dev.ecsdashboard.ecs.EcsInvalidParameterException;
 import dev.ecsdashboard.ecs.EcsThrottledException;
@@ -9,10 +10,9 @@ import dev.ecsdashboard.ecs.UnknownClusterException;
 import dev.ecsdashboard.ecs.UnknownTaskException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -30,10 +30,14 @@ class EcsErrorAdvice {
   static final String VIEW = "error";
   private static final int VALUE_MAX = 100;
   private static final int DETAIL_MAX = 600;
-  private static final Logger log = LoggerFactory.getLogger(EcsErrorAdvice.class);
+
+  /** Seconds after which a request refused for too many waiting on ECS may be sent again. */
+  static final String RETRY_AFTER_BUSY = "5";
 
   @ExceptionHandler(UnknownClusterException.class)
-  ModelAndView unknownCluster(UnknownClusterException e, HttpServletResponse response) {
+  ModelAndView unknownCluster(
+      UnknownClusterException e, HttpServletRequest request, HttpServletResponse response) {
+    EcsErrorLog.answered(e, request);
     return page(
         response,
         HttpStatus.NOT_FOUND,
@@ -43,7 +47,9 @@ class EcsErrorAdvice {
   }
 
   @ExceptionHandler(UnknownTaskException.class)
-  ModelAndView unknownTask(UnknownTaskException e, HttpServletResponse response) {
+  ModelAndView unknownTask(
+      UnknownTaskException e, HttpServletRequest request, HttpServletResponse response) {
+    EcsErrorLog.answered(e, request);
     return page(
             response,
             HttpStatus.NOT_FOUND,
@@ -69,7 +75,9 @@ class EcsErrorAdvice {
   }
 
   @ExceptionHandler(EcsInvalidParameterException.class)
-  ModelAndView invalidParameter(EcsInvalidParameterException e, HttpServletResponse response) {
+  ModelAndView invalidParameter(
+      EcsInvalidParameterException e, HttpServletRequest request, HttpServletResponse response) {
+    EcsErrorLog.answered(e, request);
     return page(
         response,
         HttpStatus.BAD_REQUEST,
@@ -81,9 +89,14 @@ class EcsErrorAdvice {
   @ExceptionHandler(EcsCallException.class)
   ModelAndView unavailable(
       EcsCallException e, HttpServletRequest request, HttpServletResponse response) {
-    log.warn("ECS {} failed: {} {}", e.operation(), e.errorCode(), e.getMessage());
+    EcsErrorLog.answered(e, request);
     String detail;
-    if (e instanceof EcsThrottledException) {
+    if (e instanceof EcsBusyException) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_BUSY);
+      detail =
+          "Too many requests are waiting on ECS, which is slow or not answering; this one was not"
+              + " sent. Try again in a few seconds.";
+    } else if (e instanceof EcsThrottledException) {
       detail =
           "ECS is throttling requests from this account (it shares one rate limit with every"
               + " other client). Try again in a few seconds.";

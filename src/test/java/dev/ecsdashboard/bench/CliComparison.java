@@ -135,6 +135,7 @@ final class CliComparison {
         new ArrayList<>(
             List.of(
                 "server.port=0",
+                "management.server.port=0",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN",
                 "dashboard.audit.directory=target/bench/audit-moto"));

@@ -38,6 +38,7 @@ final class DemoRuns implements AutoCloseable {
             // Arguments, which outrank the demo profile's settings (builder properties do not).
             .run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--logging.level.dev.ecsdashboard=WARN",

@@ -51,11 +51,9 @@ final class JarPages {
     String name = "pages-" + freshness;
     Path logs = Path.of("target", "bench", "access-" + name).toAbsolutePath();
     JarRuns.deleteTree(logs);
-    int port = JarRuns.freePort();
-    Process process =
+    JarRuns.Started started =
         jar.start(
             List.of("-jar", jar.jar().toString()),
-            port,
             name,
             "--dashboard.ecs.demo.latency=" + latency + "ms",
             "--dashboard.ecs.demo.extra-clusters=" + CLUSTER + ":5000",
@@ -65,10 +63,9 @@ final class JarPages {
             "--server.tomcat.accesslog.directory=" + logs,
             "--server.tomcat.accesslog.pattern=%U %s %{us}T");
     try {
-      JarRuns.awaitReady(port, process);
-      String base = "http://127.0.0.1:" + port;
-      BenchClient viewer = new BenchClient(base).signIn("viewer", "viewer");
-      BenchClient admin = new BenchClient(base);
+      JarRuns.awaitReady(started);
+      BenchClient viewer = new BenchClient(started.base()).signIn("viewer", "viewer");
+      BenchClient admin = new BenchClient(started.managementBase());
       String page = "/clusters/" + CLUSTER + "/tasks";
       Matcher row = TASK_ROW.matcher(viewer.page(page));
       if (!row.find()) {
@@ -83,7 +80,7 @@ final class JarPages {
       timed(how, "100-task page", viewer, admin, log, page, 2);
       timed(how, "task detail", viewer, admin, log, detail, 1);
     } finally {
-      JarRuns.stop(process);
+      JarRuns.stop(started.process());
     }
   }
 
@@ -140,7 +137,9 @@ final class JarPages {
     }
   }
 
-  /** The dashboard's own count of ECS calls (ADMIN reads the Prometheus scrape). */
+  /**
+   * The dashboard's own count of ECS calls (ADMIN reads the Prometheus scrape, on Actuator's port).
+   */
   private static double calls(BenchClient admin) throws IOException {
     String scrape = admin.getBasic("/actuator/prometheus", "admin", "admin").body();
     Matcher counts = CALLS.matcher(scrape);

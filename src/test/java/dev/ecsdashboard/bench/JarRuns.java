@@ -61,6 +61,7 @@ final class JarRuns {
         app.toString(),
         "--spring.profiles.active=demo",
         "--server.port=0",
+        "--management.server.port=0",
         "--dashboard.audit.directory=target/bench/jar-audit-training");
     report.add(
         section,
@@ -74,15 +75,14 @@ final class JarRuns {
   private double startups(List<String> launch) throws Exception {
     Stats stats = new Stats();
     for (int i = 0; i < 3; i++) {
-      int port = freePort();
       String name = "startup-" + i;
       stats.time(
           () -> {
-            Process process = start(launch, port, name);
+            Started started = start(launch, name);
             try {
-              awaitReady(port, process);
+              awaitReady(started);
             } finally {
-              stop(process);
+              stop(started.process());
             }
             return null;
           });
@@ -91,16 +91,15 @@ final class JarRuns {
   }
 
   void memory() throws Exception {
-    int port = freePort();
-    Process process =
+    Started started =
         start(
             List.of("-jar", jar.toString()),
-            port,
             "memory",
             "--dashboard.ecs.demo.extra-clusters=bench-10000:10000");
+    Process process = started.process();
     try {
-      awaitReady(port, process);
-      BenchClient viewer = new BenchClient("http://127.0.0.1:" + port).signIn("viewer", "viewer");
+      awaitReady(started);
+      BenchClient viewer = new BenchClient(started.base()).signIn("viewer", "viewer");
       String page = viewer.page("/clusters/bench-10000/tasks?all=true");
       int rows = page.split("<tr id=\"task-", -1).length - 1;
       String pid = Long.toString(process.pid());
@@ -146,8 +145,14 @@ final class JarRuns {
     }
   }
 
-  Process start(List<String> launch, int port, String name, String... more) throws IOException {
+  /**
+   * The jar in demo mode, started with {@code launch} (JVM options and {@code -jar ...}) and {@code
+   * more} arguments, on free ports: the pages on one, Actuator on its own as in production.
+   */
+  Started start(List<String> launch, String name, String... more) throws IOException {
     Path logs = Files.createDirectories(Path.of("target", "bench"));
+    int port = freePort();
+    int managementPort = freePort();
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(launch);
@@ -155,19 +160,23 @@ final class JarRuns {
         List.of(
             "--spring.profiles.active=demo",
             "--server.port=" + port,
+            "--management.server.port=" + managementPort,
             "--dashboard.audit.directory=target/bench/jar-audit-" + name));
     command.addAll(List.of(more));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(logs.resolve("jar-" + name + ".log").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(logs.resolve("jar-" + name + ".log").toFile())
+            .start();
+    return new Started(process, port, managementPort);
   }
 
-  static void awaitReady(int port, Process process) throws Exception {
-    BenchClient client = new BenchClient("http://127.0.0.1:" + port);
+  /** Waits until the jar's readiness probe (on the management port) answers 200. */
+  static void awaitReady(Started started) throws Exception {
+    BenchClient client = new BenchClient(started.managementBase());
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
+      if (!started.process().isAlive()) {
         throw new IOException("The jar stopped; see target/bench/jar-*.log");
       }
       try {
@@ -181,6 +190,23 @@ final class JarRuns {
       Thread.sleep(20);
     }
     throw new IOException("The jar was not ready within 2 minutes");
+  }
+
+  /**
+   * A started jar.
+   *
+   * @param port the pages and the API
+   * @param managementPort Actuator
+   */
+  record Started(Process process, int port, int managementPort) {
+
+    String base() {
+      return "http://127.0.0.1:" + port;
+    }
+
+    String managementBase() {
+      return "http://127.0.0.1:" + managementPort;
+    }
   }
 
   static void stop(Process process) throws InterruptedException {

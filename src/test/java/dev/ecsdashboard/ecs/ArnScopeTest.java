@@ -40,6 +40,35 @@ class ArnScopeTest {
   }
 
   @Test
+  void rejectsAnArnOfAnotherPartitionEvenWithItsOwnRegionName() {
+    ArnScope scope = new ArnScope("us-east-1", "123456789012");
+
+    assertThatExceptionOfType(InvalidReferenceException.class)
+        .isThrownBy(
+            () -> scope.check("task", arn("arn:aws-cn:ecs:us-east-1:123456789012:cluster/prod")))
+        .withMessageContaining("partition aws-cn")
+        .withMessageContaining("partition aws.");
+  }
+
+  @Test
+  void takesThePartitionOfItsRegionFromTheSdk() {
+    ArnScope china = new ArnScope("cn-north-1", null);
+    ArnScope govCloud = new ArnScope("us-gov-west-1", null);
+
+    assertThatNoException()
+        .isThrownBy(
+            () -> china.check("cluster", arn("arn:aws-cn:ecs:cn-north-1:123456789012:cluster/p")));
+    assertThatExceptionOfType(InvalidReferenceException.class)
+        .isThrownBy(
+            () -> china.check("cluster", arn("arn:aws:ecs:cn-north-1:123456789012:cluster/p")));
+    assertThatNoException()
+        .isThrownBy(
+            () ->
+                govCloud.check(
+                    "cluster", arn("arn:aws-us-gov:ecs:us-gov-west-1:123456789012:cluster/p")));
+  }
+
+  @Test
   void rejectsAnArnOfAnotherAccountOnceTheAccountIsLearned() {
     ArnScope scope = new ArnScope("us-east-1", null);
     Optional<Arn> other = arn("arn:aws:ecs:us-east-1:999999999999:cluster/prod");

@@ -2,6 +2,7 @@ package dev.ecsdashboard.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.ecsdashboard.ecs.demo.DemoEcs;
 import dev.ecsdashboard.ecs.demo.DemoEcsClients;
@@ -19,6 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -27,22 +31,13 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * The read cache over the demo ECS and the real SDK client, counting the calls the demo ECS
  * receives. Time is a test ticker: nothing here waits for the cache to expire.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CachingEcsOperationsTest {
 
   static final Duration FRESHNESS = Duration.ofSeconds(5);
   static final Duration STALE_FOR = Duration.ofMinutes(5);
 
-  final EcsProperties properties =
-      new EcsProperties(
-          EcsProperties.Mode.DEMO,
-          null,
-          null,
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(5),
-          Duration.ofSeconds(15),
-          Duration.ofSeconds(20),
-          1,
-          new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, List.of()));
+  final EcsProperties properties = DemoEcsProperties.withMaxAttempts(1);
   final DemoEcs demo = DemoEcs.create(properties, Clock.systemUTC());
   final DemoEcsHttpClient http = new DemoEcsHttpClient(demo);
   final EcsClient client = DemoEcsClients.create(properties, http, List.of());
@@ -271,6 +266,76 @@ class CachingEcsOperationsTest {
     uncached.describeTask(task);
 
     assertThat(http.callCount("DescribeTasks")).isEqualTo(2);
+  }
+
+  @Test
+  void aReadThatJoinsAnotherRequestsCallWaitsNoLongerThanItsOwnTime() throws Exception {
+    TaskRef task = runningTask(prodWeb);
+    http.setFaults(DemoFaults.NONE.withHangRate(1));
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      // Another request's call, which may wait 3 s: the SDK's call timeout is cut to its time.
+      Future<Task> first =
+          other.submit(
+              () -> {
+                try (EcsDeadline deadline = EcsDeadline.start(Duration.ofSeconds(3))) {
+                  return ecs.describeTask(task);
+                }
+              });
+      await().atMost(Duration.ofSeconds(10)).until(() -> http.callCount("DescribeTasks") == 1);
+
+      long start = System.nanoTime();
+      try (EcsDeadline mine = EcsDeadline.start(Duration.ofMillis(200))) {
+        assertThatThrownBy(() -> ecs.describeTask(task)).isInstanceOf(EcsTimeBudgetException.class);
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(took).isLessThan(Duration.ofMillis(1500));
+      assertThat(first.isDone()).as("the other request's call goes on").isFalse();
+      assertThat(http.callCount("DescribeTasks")).isEqualTo(1);
+      assertThatThrownBy(first::get).hasCauseInstanceOf(EcsUnavailableException.class);
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFailedReadIsNotLoggedWithAStackTrace(CapturedOutput output) {
+    // Caffeine logs every exceptional completion of a cached future as a warning with its stack
+    // trace (140 lines for an unknown task); the read's caller decides what to log.
+    TaskRef unknown = TaskRef.parse(prodWeb.name(), "0123456789abcdef0123456789abcdef");
+
+    assertThatThrownBy(() -> ecs.describeTask(unknown)).isInstanceOf(UnknownTaskException.class);
+    assertThatThrownBy(() -> ecs.describeTask(unknown)).isInstanceOf(UnknownTaskException.class);
+
+    assertThat(http.callCount("DescribeTasks")).as("failures are not cached").isEqualTo(2);
+    assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("UnknownTaskException");
+  }
+
+  @Test
+  void withEveryPlaceAmongThoseWaitingTakenOnlyCachedAndOldAnswersAreServed() {
+    EcsBulkhead bulkhead = new EcsBulkhead(1, Duration.ZERO);
+    readPage(staging);
+    nanos.addAndGet(FRESHNESS.toNanos());
+    readPage(prodWeb);
+    TaskRef notRead = runningTask(staging);
+    http.resetCounts();
+    // Another request waits on ECS in the only place.
+    assertThat(bulkhead.enter(Duration.ZERO)).isTrue();
+    try (EcsDeadline request = EcsDeadline.start(Duration.ofSeconds(20), bulkhead)) {
+      StaleReads.track();
+
+      readPage(prodWeb);
+      readPage(staging);
+      assertThat(StaleReads.oldestSeconds()).hasValue(FRESHNESS.toSeconds());
+      StaleReads.clear();
+      assertThatThrownBy(() -> ecs.describeTask(notRead)).isInstanceOf(EcsBusyException.class);
+    } finally {
+      bulkhead.leave();
+    }
+
+    assertThat(http.callCounts()).isEmpty();
+    assertThat(bulkhead.waiting()).isZero();
   }
 
   private void readPage(ClusterRef cluster) {

@@ -199,6 +199,40 @@ class EcsTemplateMotoIT {
   }
 
   @Test
+  void aTaskOfOneClusterAskedForUnderAnotherIsNotFound() {
+    String home = uniqueName("home");
+    String other = uniqueName("other");
+    fixtures.createCluster(home);
+    fixtures.createCluster(other);
+    Task started = fixtures.runTasks(home, taskDefinition, 1).get(0);
+    String id = TaskRef.parse(null, started.taskArn()).id();
+    HttpResponse<String> raw =
+        moto.ecsCall(
+            "DescribeTasks", "{\"cluster\": \"" + other + "\", \"tasks\": [\"" + id + "\"]}");
+
+    DescribedTasks described = ecs.describeTasks(ClusterRef.of(other), List.of(id));
+    UnknownTaskException unknown =
+        catchThrowableOfType(
+            UnknownTaskException.class, () -> ecs.describeTask(TaskRef.parse(other, id)));
+
+    // ECS answers a task of another cluster as MISSING; moto finds it in any cluster and answers
+    // it. The dashboard must not show it, or let a stop go on, under a cluster it does not belong
+    // to.
+    assertThat(raw.body()).contains(started.taskArn());
+    assertThat(described.tasks()).isEmpty();
+    assertThat(described.failures())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.arn()).isEqualTo(started.taskArn());
+              assertThat(failure.reason()).isEqualTo("MISSING");
+            });
+    assertThat(unknown.errorCode()).isEqualTo("MISSING");
+    assertThat(unknown.cluster()).isEqualTo(other);
+    assertThat(ecs.describeTask(TaskRef.parse(home, id)).taskArn()).isEqualTo(started.taskArn());
+  }
+
+  @Test
   void reportsAClusterMotoDoesNotKnowAsUnknownForEveryOperation() {
     ClusterRef missing = ClusterRef.of(uniqueName("missing"));
     TaskRef task = TaskRef.parse(missing.name(), "0123456789abcdef0123456789abcdef");

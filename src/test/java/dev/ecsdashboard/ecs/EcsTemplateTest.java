@@ -273,6 +273,90 @@ class EcsTemplateTest {
     then(client).shouldHaveNoInteractions();
   }
 
+  @Test
+  void treatsADescribedTaskOfAnotherClusterAsNotFound() {
+    // moto finds a task in any cluster; a task of "billing" must not be shown, or stopped, as one
+    // of "prod", which the user was authorised for.
+    given(client.describeTasks(any(DescribeTasksRequest.class)))
+        .willReturn(
+            DescribeTasksResponse.builder()
+                .tasks(
+                    Task.builder()
+                        .taskArn(taskArn("billing", TASK_ID))
+                        .clusterArn(clusterArn("billing"))
+                        .build())
+                .build());
+
+    UnknownTaskException unknown =
+        catchThrowableOfType(
+            UnknownTaskException.class,
+            () -> template.describeTask(TaskRef.parse("prod", TASK_ID)));
+
+    assertThat(unknown.errorCode()).isEqualTo("MISSING");
+    assertThat(unknown.cluster()).isEqualTo("prod");
+    assertThat(scope.account()).as("nothing learned from a foreign answer").isEmpty();
+  }
+
+  @Test
+  void describeTasksReportsTasksOfAnotherClusterAsMissingAndKeepsTheOthersInOrder() {
+    String other = "0123456789abcdef0123456789abcdef";
+    String oldFormat = "1dc5c17a-422b-4dc4-b493-371970c6c4d6";
+    given(client.describeTasks(any(DescribeTasksRequest.class)))
+        .willReturn(
+            DescribeTasksResponse.builder()
+                .tasks(
+                    Task.builder()
+                        .taskArn(taskArn("prod", TASK_ID))
+                        .clusterArn(clusterArn("prod"))
+                        .build(),
+                    Task.builder()
+                        .taskArn(taskArn("prod", other))
+                        .clusterArn(clusterArn("prod-old"))
+                        .build(),
+                    // Old-format ARN without the cluster, and no cluster ARN: cannot be told.
+                    Task.builder()
+                        .taskArn("arn:aws:ecs:us-east-1:" + ACCOUNT + ":task/" + oldFormat)
+                        .build(),
+                    Task.builder()
+                        .taskArn("arn:aws:ecs:us-east-1:" + ACCOUNT + ":task/" + oldFormat)
+                        .clusterArn(clusterArn("prod"))
+                        .build())
+                .build());
+
+    DescribedTasks described =
+        template.describeTasks(ClusterRef.of("prod"), List.of(TASK_ID, other, oldFormat));
+
+    assertThat(described.tasks())
+        .extracting(Task::taskArn)
+        .containsExactly(
+            taskArn("prod", TASK_ID), "arn:aws:ecs:us-east-1:" + ACCOUNT + ":task/" + oldFormat);
+    assertThat(described.failures())
+        .extracting(Failure::arn, Failure::reason)
+        .containsExactly(
+            tuple(taskArn("prod", other), "MISSING"),
+            tuple("arn:aws:ecs:us-east-1:" + ACCOUNT + ":task/" + oldFormat, "MISSING"));
+  }
+
+  @Test
+  void refusesArnsOfAnotherPartitionWithoutCallingEcs() {
+    // us-east-1 exists only in the aws partition: arn:aws-cn:...:us-east-1 is not this account's.
+    TaskRef china =
+        TaskRef.parse(null, "arn:aws-cn:ecs:us-east-1:" + ACCOUNT + ":task/prod/" + TASK_ID);
+    ClusterRef chinaCluster =
+        ClusterRef.parse("arn:aws-cn:ecs:us-east-1:" + ACCOUNT + ":cluster/prod");
+
+    assertThatExceptionOfType(InvalidReferenceException.class)
+        .isThrownBy(() -> template.describeTask(china))
+        .withMessageContaining("partition aws-cn");
+    assertThatExceptionOfType(InvalidReferenceException.class)
+        .isThrownBy(() -> template.stopTask(china, "reason"));
+    assertThatExceptionOfType(InvalidReferenceException.class)
+        .isThrownBy(() -> template.listTasks(chinaCluster, TaskQuery.ALL_RUNNING, null, 100))
+        .satisfies(e -> assertThat(e.field()).isEqualTo("cluster"));
+
+    then(client).shouldHaveNoInteractions();
+  }
+
   static String clusterArn(String name) {
     return "arn:aws:ecs:us-east-1:" + ACCOUNT + ":cluster/" + name;
   }

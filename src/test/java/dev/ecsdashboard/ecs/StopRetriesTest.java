@@ -107,6 +107,8 @@ class StopRetriesTest {
             Duration.ofSeconds(60),
             Duration.ofSeconds(60),
             4,
+            50,
+            Duration.ofMillis(100),
             new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, List.of()));
     EcsClient client =
         EcsClients.configure(

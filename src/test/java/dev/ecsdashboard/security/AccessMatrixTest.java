@@ -1,5 +1,7 @@
 package dev.ecsdashboard.security;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -8,21 +10,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ecsdashboard.support.ActuatorPortAppTest;
 import dev.ecsdashboard.support.DemoAppTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.NestedTestConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,7 +55,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * </ul>
  *
  * Pages get a signed-in session (and a CSRF token when they are forms); tool endpoints get HTTP
- * Basic with the demo password, checked against its bcrypt hash as in production.
+ * Basic with the demo password, checked against its bcrypt hash as in production. The Actuator rows
+ * run twice: through MockMvc on the application's port, and over HTTP on Actuator's own port as
+ * deployed ({@link OnTheManagementPort}).
  */
 @DemoAppTest
 class AccessMatrixTest {
@@ -182,6 +197,53 @@ class AccessMatrixTest {
       result
           .andExpect(status().isForbidden())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+  }
+
+  /** The Actuator rows, for every caller. */
+  static Stream<Arguments> actuatorCases() {
+    return cases().filter(c -> ((Endpoint) c.get()[0]).path().startsWith("/actuator"));
+  }
+
+  /**
+   * The Actuator rows again over HTTP, on Actuator's own port as in production (the test profile
+   * keeps Actuator on the application's port for MockMvc): the management server's child context
+   * runs the application's Spring Security filter chain too.
+   */
+  @Nested
+  @NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
+  @ActuatorPortAppTest
+  class OnTheManagementPort {
+
+    @LocalManagementPort int managementPort;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("dev.ecsdashboard.security.AccessMatrixTest#actuatorCases")
+    void answersAsTheRulesSay(Endpoint endpoint, Who who) throws Exception {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + managementPort + endpoint.path()));
+      if (who != Who.ANONYMOUS) {
+        String credentials = who.username() + ":" + who.username();
+        request.header(
+            "Authorization",
+            "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(UTF_8)));
+      }
+
+      HttpResponse<String> response =
+          http.send(
+              request.method(endpoint.method().name(), BodyPublishers.noBody()).build(),
+              BodyHandlers.ofString());
+
+      boolean allowed = endpoint.rule().test(who);
+      int refused = who == Who.ANONYMOUS ? 401 : 403;
+      assertThat(response.statusCode()).isEqualTo(allowed ? endpoint.allowedStatus() : refused);
+      if (!allowed) {
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(
+                type -> assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+      }
     }
   }
 

@@ -44,28 +44,38 @@ public final class DashboardProcess implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private DashboardProcess(Process process, Path log, int port) {
+  private final URI management;
+
+  private DashboardProcess(Process process, Path log, int port, int managementPort) {
     this.process = process;
     this.log = log;
     this.base = URI.create("http://127.0.0.1:" + port);
+    this.management = URI.create("http://127.0.0.1:" + managementPort);
   }
 
-  /** Starts the jar with these arguments (plus a free port) and waits until it is ready. */
+  /**
+   * Starts the jar with these arguments (plus free ports: the pages on one, Actuator on its own as
+   * in production) and waits until its readiness probe answers.
+   */
   public static DashboardProcess start(Path log, List<String> arguments) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = freePort();
+    int managementPort = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx384m", "-jar", jar().toString(), "--server.port=" + port));
+    command.addAll(
+        List.of(
+            "-Xmx384m",
+            "-jar",
+            jar().toString(),
+            "--server.port=" + port,
+            "--management.server.port=" + managementPort));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
     builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
     builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-    DashboardProcess dashboard = new DashboardProcess(builder.start(), log, port);
+    DashboardProcess dashboard = new DashboardProcess(builder.start(), log, port, managementPort);
     try {
       await()
           .atMost(STARTUP)
@@ -75,7 +85,7 @@ public final class DashboardProcess implements AutoCloseable {
                 if (!dashboard.process.isAlive()) {
                   throw new IllegalStateException("The dashboard exited:\n" + dashboard.logTail());
                 }
-                return dashboard.status("/actuator/health/readiness") == 200;
+                return dashboard.readiness() == 200;
               });
     } catch (RuntimeException e) {
       dashboard.process.destroyForcibly();
@@ -144,11 +154,19 @@ public final class DashboardProcess implements AutoCloseable {
             .GET());
   }
 
-  private int status(String path) {
+  /** The readiness probe's status, on Actuator's port; -1 while nothing listens. */
+  public int readiness() {
     try {
-      return get(path).statusCode();
+      return send(HttpRequest.newBuilder(management.resolve("/actuator/health/readiness")).GET())
+          .statusCode();
     } catch (UncheckedIOException e) {
       return -1;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 

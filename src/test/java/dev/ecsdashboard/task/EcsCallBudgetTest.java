@@ -25,9 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -58,6 +61,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 @ActiveProfiles({"demo", "test"})
 @Import(EcsCallBudgetTest.TestTicker.class)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class EcsCallBudgetTest {
 
   @Autowired MockMvc mvc;
@@ -196,6 +200,28 @@ class EcsCallBudgetTest {
     assertThat(page).contains("ECS did not answer; showing data from 90 s ago").contains(id);
     mvc.perform(get("/clusters/staging-batch/tasks/" + id + ".json").with(viewer()))
         .andExpect(status().isServiceUnavailable());
+  }
+
+  @Test
+  void anUnknownTaskCostsOneDescribeTasksAndOneLogLineWithoutAStackTrace(CapturedOutput output)
+      throws Exception {
+    String unknown = "/clusters/default/tasks/0123456789abcdef0123456789abcdef";
+
+    int before = output.getAll().length();
+    mvc.perform(get(unknown).with(viewer())).andExpect(status().isNotFound());
+    String pageLog = output.getAll().substring(before);
+    before = output.getAll().length();
+    mvc.perform(get("/api/v1" + unknown).with(viewer())).andExpect(status().isNotFound());
+    String apiLog = output.getAll().substring(before);
+
+    assertThat(http.callCounts()).containsExactlyEntriesOf(Map.of("DescribeTasks", 2L));
+    for (String logged : List.of(pageLog, apiLog)) {
+      assertThat(logged.lines().filter(line -> !line.isBlank()))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("ECS DescribeTasks failed: MISSING")
+          .contains("(user viewer)");
+      assertThat(logged).doesNotContain("\tat ").doesNotContain("Exception");
+    }
   }
 
   private String page(String url, RequestPostProcessor who) throws Exception {

@@ -2,6 +2,7 @@ package dev.ecsdashboard.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -14,13 +15,16 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 
 import dev.ecsdashboard.ecs.ClusterRef;
+import dev.ecsdashboard.ecs.EcsDeadline;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.EcsOperations.DescribedTasks;
 import dev.ecsdashboard.ecs.EcsOperations.TaskArnPage;
 import dev.ecsdashboard.ecs.EcsThrottledException;
+import dev.ecsdashboard.ecs.EcsTimeBudgetException;
 import dev.ecsdashboard.ecs.TaskQuery;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.security.ClusterAccess;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -156,6 +160,46 @@ class TaskServiceTest {
 
     assertThatThrownBy(() -> service.allTasks(CLUSTER, TaskQuery.ALL_RUNNING))
         .isInstanceOf(EcsThrottledException.class);
+  }
+
+  @Test
+  void allTasksWaitsForDescribesQueuedOnTheSharedPoolNoLongerThanTheRequestsTime()
+      throws Exception {
+    // Six pages, four describers shared by every user: two describes wait in the queue behind
+    // four that hang. The request gives up at its deadline and leaves nothing queued behind.
+    CountDownLatch release = new CountDownLatch(1);
+    given(ecs.listTasks(any(), any(), isNull(), anyInt()))
+        .willReturn(new TaskArnPage(arns(0, 1), "1"));
+    for (int page = 1; page < 6; page++) {
+      given(ecs.listTasks(any(), any(), eq(Integer.toString(page)), anyInt()))
+          .willReturn(
+              new TaskArnPage(arns(page, page + 1), page < 5 ? Integer.toString(page + 1) : null));
+    }
+    given(ecs.describeTasks(eq(CLUSTER), anyList()))
+        .willAnswer(
+            call -> {
+              release.await(30, TimeUnit.SECONDS);
+              return described(call.getArgument(1));
+            });
+    long start = System.nanoTime();
+
+    try (EcsDeadline request = EcsDeadline.start(Duration.ofMillis(300))) {
+      assertThatThrownBy(() -> service.allTasks(CLUSTER, TaskQuery.ALL_RUNNING))
+          .isInstanceOf(EcsTimeBudgetException.class);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    release.countDown();
+
+    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    // The queued describes of the request that gave up are dropped, not run for nobody.
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                then(ecs)
+                    .should(times(TaskService.DESCRIBE_CONCURRENCY))
+                    .describeTasks(any(), anyList()));
   }
 
   @Test

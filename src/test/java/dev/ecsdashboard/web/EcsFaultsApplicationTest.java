@@ -18,8 +18,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
@@ -42,6 +45,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
     })
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
+@ExtendWith(OutputCaptureExtension.class)
 class EcsFaultsApplicationTest {
 
   /** Time a request may take beyond its ECS budget: rendering, the audit, a loaded machine. */
@@ -94,14 +98,20 @@ class EcsFaultsApplicationTest {
   }
 
   @Test
-  void noRequestWaitsPastItsBudgetWhenEcsCallsHang() throws Exception {
+  void noRequestWaitsPastItsBudgetWhenEcsCallsHang(CapturedOutput output) throws Exception {
     http.setFaults(DemoFaults.NONE.withHangRate(1));
+    int logged = output.getAll().length();
 
     long calls = visitEveryPage(6);
 
     // Only the pages that need no ECS call (activity, the bulk confirmation of chosen tasks) show.
     assertThat(statuses).doesNotContainKeys("302", "500").containsKey("503");
     assertThat(http.stopTaskCalls()).isEmpty();
+    // ECS not answering is expected: one line a failed request, no stack trace.
+    String log = output.getAll().substring(logged);
+    assertThat(log).contains("ECS ListClusters failed").doesNotContain("\tat ");
+    assertThat(log.lines().filter(line -> line.contains(" failed: ")).count())
+        .isLessThanOrEqualTo(statuses.getOrDefault("503", 0));
     System.out.printf(
         "ECS calls hanging: %d page requests, %d ECS calls, by status %s, slowest %d ms (budget"
             + " %d ms)%n",

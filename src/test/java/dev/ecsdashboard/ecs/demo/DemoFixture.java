@@ -46,6 +46,8 @@ final class DemoFixture implements AutoCloseable {
         callTimeout,
         callTimeout,
         maxAttempts,
+        50,
+        Duration.ofMillis(100),
         new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, extraClusters));
   }
 
