@@ -2,7 +2,6 @@ package dev.ecsdashboard.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.ecsdashboard.ecs.Futures;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -62,7 +62,11 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     if (running != null) {
       // The same password against the same hash is being checked (a tool's parallel calls):
       // its answer is this one's too.
-      return Futures.join(running);
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
     }
     try {
       // Remembered while this call was on its way here?
