@@ -1,6 +1,6 @@
 package dev.ecsdashboard.security;
 
-import dev.ecsdashboard.web.VisibleText;
+import dev.ecsdashboard.text.VisibleText;
 import java.util.Locale;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -49,21 +49,7 @@ record SignInAttempt(String user, String address, Method method) {
 
   /** The user name as a log line may show it: invisible characters written out, length bounded. */
   String shownUser() {
-    if (user == null) {
-      return "-";
-    }
-    StringBuilder shown = new StringBuilder();
-    user.codePoints()
-        .limit(100)
-        .forEach(
-            c -> {
-              if (VisibleText.isInvisible(c)) {
-                shown.append(String.format("\\u%04X", c));
-              } else {
-                shown.appendCodePoint(c);
-              }
-            });
-    return shown.toString();
+    return user == null ? "-" : VisibleText.of(user, 100);
   }
 
   private static String address(Authentication authentication) {

@@ -1,6 +1,6 @@
 package dev.ecsdashboard.stop;
 
-import dev.ecsdashboard.web.VisibleText;
+import dev.ecsdashboard.text.VisibleText;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

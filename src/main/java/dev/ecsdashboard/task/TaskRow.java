@@ -1,6 +1,6 @@
 package dev.ecsdashboard.task;
 
-import dev.ecsdashboard.web.VisibleText;
+import dev.ecsdashboard.text.VisibleText;
 import java.time.Instant;
 import software.amazon.awssdk.services.ecs.model.Task;
 

@@ -8,6 +8,7 @@ import dev.ecsdashboard.ecs.EcsThrottledException;
 import dev.ecsdashboard.ecs.InvalidReferenceException;
 import dev.ecsdashboard.ecs.UnknownClusterException;
 import dev.ecsdashboard.ecs.UnknownTaskException;
+import dev.ecsdashboard.text.VisibleText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;

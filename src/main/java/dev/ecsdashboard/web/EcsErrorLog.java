@@ -5,6 +5,7 @@ import dev.ecsdashboard.ecs.EcsCallException;
 import dev.ecsdashboard.ecs.EcsInvalidParameterException;
 import dev.ecsdashboard.ecs.UnknownClusterException;
 import dev.ecsdashboard.ecs.UnknownTaskException;
+import dev.ecsdashboard.text.VisibleText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package dev.ecsdashboard.web;
 
+import dev.ecsdashboard.text.VisibleText;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.IExpressionContext;

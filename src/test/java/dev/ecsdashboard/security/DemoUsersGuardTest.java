@@ -127,7 +127,8 @@ class DemoUsersGuardTest {
   @EnableConfigurationProperties({
     EcsProperties.class,
     SecurityProperties.class,
-    DemoUsersProperties.class
+    DemoUsersProperties.class,
+    SignInProperties.class
   })
   static class Properties {}
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdashboard.ecs.demo.DemoEcs;
 import dev.ecsdashboard.support.DemoAppTest;
-import dev.ecsdashboard.web.VisibleText;
+import dev.ecsdashboard.text.VisibleText;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ecsdashboard.web;
+package dev.ecsdashboard.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ecsdashboard.web;
+package dev.ecsdashboard.text;
 
 import com.ibm.icu.text.UnicodeSet;
 import org.unbescape.html.HtmlEscape;
@@ -47,7 +47,7 @@ public final class VisibleText {
   }
 
   /** The text with every invisible character written out, cut to {@code max} characters. */
-  static String of(String text, int max) {
+  public static String of(String text, int max) {
     if (text == null) {
       return "";
     }
@@ -94,7 +94,7 @@ public final class VisibleText {
    * carriage returns stay as they are, for preformatted text whose lines are its layout (the raw
    * JSON).
    */
-  static String html(String text, boolean keepLineBreaks) {
+  public static String html(String text, boolean keepLineBreaks) {
     int first = firstMarked(text, keepLineBreaks);
     if (first < 0) {
       return HtmlEscape.escapeHtml4Xml(text);
