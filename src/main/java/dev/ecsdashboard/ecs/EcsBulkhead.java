@@ -27,7 +27,7 @@ public final class EcsBulkhead {
   private final int places;
   private final Semaphore free;
   private final Duration waitForPlace;
-  private Counter refused;
+  private volatile Counter refused;
 
   public EcsBulkhead(int places, Duration waitForPlace) {
     this.places = places;
