@@ -18,28 +18,36 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.NestedTestConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Who gets what: every page and API endpoint, for an anonymous visitor and each demo user. One row
@@ -83,6 +91,12 @@ class AccessMatrixTest {
           page("GET /clusters/" + PROD + "/tasks/" + UNKNOWN_TASK + ".json", read(PROD))
               .allowed(404),
           page("GET /clusters/" + CLUSTER_ARN + PROD + "/tasks", read(PROD)).allowed(302),
+          page("GET /clusters/" + CLUSTER_ARN + PROD + "/tasks/" + UNKNOWN_TASK, read(PROD))
+              .allowed(302),
+          page(
+                  "GET /clusters/" + CLUSTER_ARN + PROD + "/tasks/" + UNKNOWN_TASK + ".json",
+                  read(PROD))
+              .allowed(302),
           page("GET /go?task=" + UNKNOWN_TASK + "&cluster=" + PROD, signedIn()).allowed(302),
           page("GET /clusters/" + STAGING + "/tasks/" + UNKNOWN_TASK + "/stop", stop(STAGING))
               .allowed(404),
@@ -108,6 +122,9 @@ class AccessMatrixTest {
           page("GET /activity", signedIn()),
           page("GET /activity?user=admin", signedIn()),
           page("POST /logout", anyone()).allowed(302),
+          // Where refusals and errors are shown: open to anyone, with their own status.
+          page("GET /access-denied", anyone()).allowed(403),
+          page("GET /error", anyone()).allowed(404),
           // The REST API. An unknown task gets past the access rule to ECS, which answers 404:
           // the status tells the rule's answer apart without stopping anything.
           tool("GET /api/v1/clusters", signedIn()),
@@ -169,6 +186,44 @@ class AccessMatrixTest {
 
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  /**
+   * A new endpoint without a row fails here: every address a controller of the dashboard maps, for
+   * each of its methods, is matched by at least one row.
+   */
+  @Test
+  void everyMappedEndpointHasARow() {
+    List<String> missing = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              if (!handler.getBeanType().getPackageName().startsWith("dev.ecsdashboard")) {
+                return;
+              }
+              Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+              for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                boolean covered =
+                    ROWS.stream()
+                        .anyMatch(
+                            row ->
+                                (methods.isEmpty()
+                                        || methods.contains(
+                                            RequestMethod.valueOf(row.method().name())))
+                                    && pattern.matches(
+                                        PathContainer.parsePath(
+                                            URI.create(row.path()).getRawPath())));
+                if (!covered) {
+                  missing.add((methods.isEmpty() ? "ANY" : methods) + " " + pattern);
+                }
+              }
+            });
+    assertThat(missing).as("mapped endpoints without a row in ROWS").isEmpty();
+  }
 
   static Stream<Arguments> cases() {
     return ROWS.stream()
