@@ -100,8 +100,6 @@ class EcsClientConfigurationTest {
   @CsvSource({
     "dashboard.ecs.max-attempts=0, maxAttempts",
     "dashboard.ecs.max-attempts=11, maxAttempts",
-    "dashboard.ecs.demo.throttle-rate=2, throttleRate",
-    "dashboard.ecs.demo.error-rate=-0.5, errorRate",
   })
   void refusesToStartWithInvalidProperties(String property, String field) {
     runner

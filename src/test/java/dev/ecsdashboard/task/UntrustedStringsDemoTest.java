@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsdashboard.ecs.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcs;
 import dev.ecsdashboard.support.DemoAppTest;
 import dev.ecsdashboard.text.VisibleText;
 import java.nio.charset.StandardCharsets;
