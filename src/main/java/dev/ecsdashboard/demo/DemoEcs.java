@@ -188,23 +188,6 @@ public final class DemoEcs {
         });
   }
 
-  /**
-   * Test hook: adds a task to a cluster, or replaces the task with the same ID, exactly as given
-   * (no lifecycle steps are scheduled, except forgetting it an hour after its {@code stoppedAt}).
-   * The cluster is created when it does not exist. Build the ARN with {@link #taskArn}.
-   */
-  public void putTask(String cluster, Task task) {
-    if (task.taskArn() == null) {
-      throw new IllegalArgumentException("the task needs a taskArn");
-    }
-    state.put(cluster, task);
-  }
-
-  /** Test hook: the current state of a task of any cluster, with its tags. */
-  public Optional<Task> task(String taskId) {
-    return state.task(taskId);
-  }
-
   /** Test hook: every task a cluster holds now, stopped ones included, sorted by ID. */
   public List<Task> tasks(String cluster) {
     return state.tasks(cluster);
@@ -226,6 +209,11 @@ public final class DemoEcs {
 
   public Clock clock() {
     return state.clock();
+  }
+
+  /** For the test hooks, which plant and read tasks directly. */
+  DemoState state() {
+    return state;
   }
 
   private static Task withoutTags(Task task) {

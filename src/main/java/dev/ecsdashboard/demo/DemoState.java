@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -74,30 +73,6 @@ final class DemoState {
 
   Optional<DemoTask> find(DemoCluster cluster, String reference) {
     return account.taskId(reference, cluster.name()).map(id -> cluster.tasks().get(id));
-  }
-
-  void put(String clusterName, Task task) {
-    locked(
-        now -> {
-          DemoCluster cluster =
-              clusters.computeIfAbsent(
-                  clusterName,
-                  name -> new DemoCluster(name, account.clusterArn(name), List.of(), List.of()));
-          DemoTask demoTask = new DemoTask(task);
-          cluster.put(demoTask);
-          lifecycle.forgetLater(cluster, demoTask);
-          return null;
-        });
-  }
-
-  Optional<Task> task(String taskId) {
-    return locked(
-        now ->
-            clusters.values().stream()
-                .map(c -> c.tasks().get(taskId))
-                .filter(Objects::nonNull)
-                .map(DemoTask::current)
-                .findFirst());
   }
 
   List<Task> tasks(String clusterName) {

@@ -7,10 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -66,23 +63,6 @@ class DemoEcsConfigurationTest {
               assertThat(context).doesNotHaveBean(EcsClient.class);
             });
     runner.run(context -> assertThat(context).doesNotHaveBean(DemoEcs.class));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-    "dashboard.demo.throttle-rate=2, throttleRate",
-    "dashboard.demo.error-rate=-0.5, errorRate",
-  })
-  void refusesToStartWithInvalidProperties(String property, String field) {
-    runner
-        .withPropertyValues("dashboard.ecs.mode=demo", "dashboard.ecs.region=us-east-1", property)
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .isInstanceOf(BindValidationException.class)
-                    .hasMessageContaining(field));
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -90,7 +90,7 @@ class DemoStopLifecycleTest {
     Task whileStopping =
         demo.client.stopTask(r -> r.cluster("prod-web").task(id).reason("again")).task();
     demo.clock.advance(Duration.ofSeconds(10));
-    Task stopped = demo.ecs.task(id).orElseThrow();
+    Task stopped = DemoTestHooks.task(demo.ecs, id).orElseThrow();
     Task afterStopped = demo.template.stopTask(TaskRef.parse("prod-web", id), "once more");
 
     assertThat(whileStopping).isEqualTo(first);
@@ -168,11 +168,11 @@ class DemoStopLifecycleTest {
     String id = id(firstTaskOf("search-api"));
     demo.client.stopTask(r -> r.cluster("prod-web").task(id));
     demo.clock.advance(Duration.ofSeconds(4).plusMinutes(59));
-    assertThat(demo.ecs.task(id)).isPresent();
+    assertThat(DemoTestHooks.task(demo.ecs, id)).isPresent();
 
     demo.clock.advance(Duration.ofMinutes(1));
 
-    assertThat(demo.ecs.task(id)).isEmpty();
+    assertThat(DemoTestHooks.task(demo.ecs, id)).isEmpty();
     assertThat(demo.client.describeTasks(r -> r.cluster("prod-web").tasks(id)).failures())
         .singleElement()
         .satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
@@ -208,7 +208,7 @@ class DemoStopLifecycleTest {
         .isInstanceOf(InvalidParameterException.class);
     assertThatThrownBy(() -> demo.template.stopTask(TaskRef.parse("prod-web", id), reason))
         .isInstanceOf(EcsInvalidParameterException.class);
-    assertThat(demo.ecs.task(id).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
+    assertThat(DemoTestHooks.task(demo.ecs, id).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
     assertThat(
             demo.client
                 .stopTask(r -> r.cluster("prod-web").task(id).reason("y".repeat(255)))

@@ -49,7 +49,7 @@ class DemoTestHooksTest {
                     .build())
             .build();
 
-    demo.ecs.putTask("prod-web", hostile);
+    DemoTestHooks.putTask(demo.ecs, "prod-web", hostile);
 
     Task described =
         demo.client
@@ -57,7 +57,7 @@ class DemoTestHooksTest {
             .tasks()
             .get(0);
     assertThat(described).isEqualTo(hostile);
-    assertThat(demo.ecs.task(id)).contains(hostile);
+    assertThat(DemoTestHooks.task(demo.ecs, id)).contains(hostile);
     assertThat(demo.ecs.tasks("prod-web")).hasSize(tasksBefore);
   }
 
@@ -73,12 +73,12 @@ class DemoTestHooksTest {
             .stoppedAt(demo.clock.instant())
             .build();
 
-    demo.ecs.putTask("lab", stopped);
+    DemoTestHooks.putTask(demo.ecs, "lab", stopped);
 
     assertThat(demo.ecs.clusterNames()).contains("lab");
     assertThat(demo.client.listTasks(r -> r.cluster("lab").desiredStatus("STOPPED")).taskArns())
         .containsExactly(arn);
     demo.clock.advance(Duration.ofHours(1));
-    assertThat(demo.ecs.task("00000000000000000000000000000001")).isEmpty();
+    assertThat(DemoTestHooks.task(demo.ecs, "00000000000000000000000000000001")).isEmpty();
   }
 }
