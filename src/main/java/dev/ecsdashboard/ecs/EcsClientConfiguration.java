@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ecs.EcsClientBuilder;
 /**
  * The ECS client of aws mode (the SDK's default credential and region chains, explicit timeouts),
  * and the {@link EcsOperations} that every mode's client sits behind. Demo mode brings its own
- * client, configured the same way, from the {@code ecs.demo} package.
+ * client, configured the same way, from the {@code demo} package.
  */
 @Configuration(proxyBeanMethods = false)
 class EcsClientConfiguration {

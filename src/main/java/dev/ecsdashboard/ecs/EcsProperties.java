@@ -1,14 +1,10 @@
 package dev.ecsdashboard.ecs;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -33,7 +29,6 @@ import org.springframework.validation.annotation.Validated;
  *     free for pages that need no ECS call
  * @param waitForPlace how long a request beyond {@code maxWaiting} waits for a place before it is
  *     answered "too many requests are waiting on ECS" (503) without calling ECS
- * @param demo the simulated ECS of demo mode
  */
 @Validated
 @ConfigurationProperties("dashboard.ecs")
@@ -47,8 +42,7 @@ public record EcsProperties(
     @NotNull @DefaultValue("20s") Duration requestTimeout,
     @Min(1) @Max(10) @DefaultValue("4") int maxAttempts,
     @Min(1) @DefaultValue("50") int maxWaiting,
-    @NotNull @DefaultValue("100ms") Duration waitForPlace,
-    @Valid @NotNull @DefaultValue Demo demo) {
+    @NotNull @DefaultValue("100ms") Duration waitForPlace) {
 
   /** Which ECS the dashboard talks to. */
   public enum Mode {
@@ -57,23 +51,4 @@ public record EcsProperties(
     /** The in-process simulated ECS with seeded demo data. */
     DEMO
   }
-
-  /**
-   * The simulated ECS of demo mode. Faults are off by default; the performance and resilience
-   * checks turn them on.
-   *
-   * @param latency time added to every call, as if ECS were across a network
-   * @param throttleRate share of calls answered with ThrottlingException (0 to 1)
-   * @param errorRate share of calls answered with a ServerException (0 to 1)
-   * @param hangRate share of calls that hang until the caller's timeout (0 to 1)
-   * @param seed seed of the generated data and of the fault dice
-   * @param extraClusters additional generated clusters as {@code name:taskCount}, for load tests
-   */
-  public record Demo(
-      @NotNull @DefaultValue("0ms") Duration latency,
-      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double throttleRate,
-      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double errorRate,
-      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double hangRate,
-      @DefaultValue("42") long seed,
-      @NotNull @DefaultValue List<String> extraClusters) {}
 }

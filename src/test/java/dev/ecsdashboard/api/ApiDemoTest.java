@@ -14,9 +14,10 @@ import dev.ecsdashboard.audit.AuditEntry;
 import dev.ecsdashboard.audit.AuditFilter;
 import dev.ecsdashboard.audit.AuditOutcome;
 import dev.ecsdashboard.audit.AuditStore;
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
+import dev.ecsdashboard.demo.DemoTestHooks;
 import dev.ecsdashboard.ecs.WireJson;
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.support.DemoAppTest;
 import java.time.Duration;
 import java.util.List;
@@ -136,7 +137,8 @@ class ApiDemoTest {
 
     assertThat(answer.get("task").get("desiredStatus").asString()).isEqualTo("RUNNING");
     assertThat(http.callCount("StopTask")).isEqualTo(stopsBefore);
-    assertThat(demo.task(id(task)).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
+    assertThat(DemoTestHooks.task(demo, id(task)).orElseThrow().desiredStatus())
+        .isEqualTo("RUNNING");
     mvc.perform(
             post("/api/v1/tasks/stop?dryRun=true")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -199,7 +201,8 @@ class ApiDemoTest {
     assertThat(answer.get("tasks").get(2).get("errorCode").asString()).isEqualTo("MISSING");
     assertThat(http.callCount("StopTask")).isEqualTo(stopsBefore);
     assertThat(audit.find(AuditFilter.ALL, 0, 1).total()).isEqualTo(recordsBefore);
-    assertThat(demo.task(id(task)).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
+    assertThat(DemoTestHooks.task(demo, id(task)).orElseThrow().desiredStatus())
+        .isEqualTo("RUNNING");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.ecsdashboard.bench;
 
 import dev.ecsdashboard.EcsDashboardApplication;
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.TaskQuery;
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.task.TaskService;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +43,8 @@ final class DemoRuns implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--logging.level.dev.ecsdashboard=WARN",
                 "--dashboard.audit.directory=target/bench/audit",
-                "--dashboard.ecs.demo.latency=" + latency.toMillis() + "ms",
-                "--dashboard.ecs.demo.extra-clusters="
+                "--dashboard.demo.latency=" + latency.toMillis() + "ms",
+                "--dashboard.demo.extra-clusters="
                     + PAGE_CLUSTER
                     + ":5000,bench-bulk:200,bench-bulk-throttled:200");
     this.ecs = context.getBean(DemoEcsHttpClient.class);

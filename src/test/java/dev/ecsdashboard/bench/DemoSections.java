@@ -1,7 +1,7 @@
 package dev.ecsdashboard.bench;
 
-import dev.ecsdashboard.ecs.demo.DemoFaults;
-import dev.ecsdashboard.ecs.demo.StopTaskCall;
+import dev.ecsdashboard.demo.DemoFaults;
+import dev.ecsdashboard.demo.StopTaskCall;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;

@@ -55,8 +55,8 @@ final class JarPages {
         jar.start(
             List.of("-jar", jar.jar().toString()),
             name,
-            "--dashboard.ecs.demo.latency=" + latency + "ms",
-            "--dashboard.ecs.demo.extra-clusters=" + CLUSTER + ":5000",
+            "--dashboard.demo.latency=" + latency + "ms",
+            "--dashboard.demo.extra-clusters=" + CLUSTER + ":5000",
             "--dashboard.ecs.cache.freshness=" + freshness,
             "--server.tomcat.accesslog.enabled=true",
             "--server.tomcat.accesslog.buffered=false",

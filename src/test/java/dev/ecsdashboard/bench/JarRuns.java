@@ -95,7 +95,7 @@ final class JarRuns {
         start(
             List.of("-jar", jar.toString()),
             "memory",
-            "--dashboard.ecs.demo.extra-clusters=bench-10000:10000");
+            "--dashboard.demo.extra-clusters=bench-10000:10000");
     Process process = started.process();
     try {
       awaitReady(started);

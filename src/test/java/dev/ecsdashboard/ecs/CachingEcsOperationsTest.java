@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsClients;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
-import dev.ecsdashboard.ecs.demo.DemoFaults;
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsClients;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
+import dev.ecsdashboard.demo.DemoFaults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class CachingEcsOperationsTest {
   static final Duration STALE_FOR = Duration.ofMinutes(5);
 
   final EcsProperties properties = DemoEcsProperties.withMaxAttempts(1);
-  final DemoEcs demo = DemoEcs.create(properties, Clock.systemUTC());
+  final DemoEcs demo = DemoEcs.create(properties, DemoEcsProperties.DEMO, Clock.systemUTC());
   final DemoEcsHttpClient http = new DemoEcsHttpClient(demo);
   final EcsClient client = DemoEcsClients.create(properties, http, List.of());
   final AtomicLong nanos = new AtomicLong();

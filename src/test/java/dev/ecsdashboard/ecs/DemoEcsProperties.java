@@ -1,10 +1,14 @@
 package dev.ecsdashboard.ecs;
 
+import dev.ecsdashboard.demo.DemoProperties;
 import java.time.Duration;
 import java.util.List;
 
 /** {@link EcsProperties} of a demo ECS for tests that build the SDK client themselves. */
 final class DemoEcsProperties {
+
+  /** The defaults of {@code application.yml}: no faults, seed 42, no extra clusters. */
+  static final DemoProperties DEMO = new DemoProperties(Duration.ZERO, 0, 0, 0, 42, List.of());
 
   private DemoEcsProperties() {}
 
@@ -20,7 +24,6 @@ final class DemoEcsProperties {
         Duration.ofSeconds(20),
         maxAttempts,
         50,
-        Duration.ofMillis(100),
-        new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, List.of()));
+        Duration.ofMillis(100));
   }
 }

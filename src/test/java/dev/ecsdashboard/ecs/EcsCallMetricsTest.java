@@ -3,10 +3,10 @@ package dev.ecsdashboard.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsClients;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
-import dev.ecsdashboard.ecs.demo.DemoFaults;
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsClients;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
+import dev.ecsdashboard.demo.DemoFaults;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -25,7 +25,7 @@ class EcsCallMetricsTest {
 
   final EcsProperties properties = DemoEcsProperties.withMaxAttempts(1);
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  final DemoEcs demo = DemoEcs.create(properties, Clock.systemUTC());
+  final DemoEcs demo = DemoEcs.create(properties, DemoEcsProperties.DEMO, Clock.systemUTC());
   final DemoEcsHttpClient http = new DemoEcsHttpClient(demo);
   final EcsClient client =
       DemoEcsClients.create(properties, http, List.of(new EcsCallMetrics(registry)));

@@ -2,6 +2,7 @@ package dev.ecsdashboard.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsdashboard.demo.DemoProperties;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -100,8 +101,8 @@ class EcsClientConfigurationTest {
   @CsvSource({
     "dashboard.ecs.max-attempts=0, maxAttempts",
     "dashboard.ecs.max-attempts=11, maxAttempts",
-    "dashboard.ecs.demo.throttle-rate=2, throttleRate",
-    "dashboard.ecs.demo.error-rate=-0.5, errorRate",
+    "dashboard.demo.throttle-rate=2, throttleRate",
+    "dashboard.demo.error-rate=-0.5, errorRate",
   })
   void refusesToStartWithInvalidProperties(String property, String field) {
     runner
@@ -116,6 +117,10 @@ class EcsClientConfigurationTest {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({EcsProperties.class, EcsCacheProperties.class})
+  @EnableConfigurationProperties({
+    EcsProperties.class,
+    EcsCacheProperties.class,
+    DemoProperties.class
+  })
   static class EcsPropertiesConfiguration {}
 }

@@ -7,7 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import dev.ecsdashboard.ecs.demo.MutableClock;
+import dev.ecsdashboard.demo.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;

@@ -108,8 +108,7 @@ class StopRetriesTest {
             Duration.ofSeconds(60),
             4,
             50,
-            Duration.ofMillis(100),
-            new EcsProperties.Demo(Duration.ZERO, 0, 0, 0, 42, List.of()));
+            Duration.ofMillis(100));
     EcsClient client =
         EcsClients.configure(
                 EcsClient.builder()

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-import dev.ecsdashboard.ecs.demo.MutableClock;
+import dev.ecsdashboard.demo.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ecsdashboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsdashboard.ecs.demo.MutableClock;
+import dev.ecsdashboard.demo.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

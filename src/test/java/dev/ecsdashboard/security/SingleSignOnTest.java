@@ -3,7 +3,7 @@ package dev.ecsdashboard.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.ecsdashboard.ecs.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcs;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;

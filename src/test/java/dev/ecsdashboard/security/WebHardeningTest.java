@@ -17,7 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.ecsdashboard.ecs.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcs;
 import dev.ecsdashboard.support.DemoAppTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -14,10 +14,11 @@ import dev.ecsdashboard.audit.AuditEntry;
 import dev.ecsdashboard.audit.AuditFilter;
 import dev.ecsdashboard.audit.AuditOutcome;
 import dev.ecsdashboard.audit.AuditStore;
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
-import dev.ecsdashboard.ecs.demo.DemoFaults;
-import dev.ecsdashboard.ecs.demo.StopTaskCall;
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
+import dev.ecsdashboard.demo.DemoFaults;
+import dev.ecsdashboard.demo.DemoTestHooks;
+import dev.ecsdashboard.demo.StopTaskCall;
 import dev.ecsdashboard.support.DemoAppTest;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +51,7 @@ class StopTasksApplicationTest {
 
     // The task page follows the stop: it reloads itself until ECS reports STOPPED.
     String page = taskPage("default", id);
-    if (!"STOPPED".equals(demo.task(id).orElseThrow().lastStatus())) {
+    if (!"STOPPED".equals(DemoTestHooks.task(demo, id).orElseThrow().lastStatus())) {
       assertThat(page).contains("http-equiv=\"refresh\"").contains("Stop progress");
     }
     String finalPage =
@@ -62,7 +63,7 @@ class StopTasksApplicationTest {
         .contains("operator: draining node for patching")
         .contains("class=\"current\">STOPPED</li>")
         .doesNotContain("Stop task…");
-    Task stopped = demo.task(id).orElseThrow();
+    Task stopped = DemoTestHooks.task(demo, id).orElseThrow();
     assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
     assertThat(stopped.stoppedReason()).isEqualTo("operator: draining node for patching");
     assertThat(stopped.tags()).isEmpty();
@@ -94,7 +95,7 @@ class StopTasksApplicationTest {
 
       assertThat(totalCalls()).as("ECS calls for reason %s", reason).isEqualTo(before);
     }
-    assertThat(demo.task(id).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
+    assertThat(DemoTestHooks.task(demo, id).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
   }
 
   @Test
@@ -218,7 +219,7 @@ class StopTasksApplicationTest {
         .andExpect(content().string(containsString("nothing was stopped")));
 
     assertThat(http.callCount("StopTask")).isEqualTo(before);
-    assertThat(demo.task(id).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
+    assertThat(DemoTestHooks.task(demo, id).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
   }
 
   @Test

@@ -2,8 +2,8 @@ package dev.ecsdashboard.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

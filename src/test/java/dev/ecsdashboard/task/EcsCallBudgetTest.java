@@ -8,11 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
+import dev.ecsdashboard.demo.DemoFaults;
 import dev.ecsdashboard.ecs.ClusterRef;
 import dev.ecsdashboard.ecs.TaskQuery;
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
-import dev.ecsdashboard.ecs.demo.DemoFaults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
     properties = {
       "dashboard.ecs.cache.freshness=5s",
       "dashboard.ecs.cache.stale-for=5m",
-      "dashboard.ecs.demo.extra-clusters=budget-450:450",
+      "dashboard.demo.extra-clusters=budget-450:450",
       "dashboard.audit.directory=target/test-audit-budget"
     })
 @AutoConfigureMockMvc

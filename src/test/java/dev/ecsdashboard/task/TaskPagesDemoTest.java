@@ -7,11 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.ecs.EcsOperations;
 import dev.ecsdashboard.ecs.TaskRef;
 import dev.ecsdashboard.ecs.WireJson;
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
 import dev.ecsdashboard.support.DemoAppTest;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,7 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsdashboard.ecs.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoTestHooks;
 import dev.ecsdashboard.support.DemoAppTest;
 import dev.ecsdashboard.text.VisibleText;
 import java.nio.charset.StandardCharsets;
@@ -66,12 +67,12 @@ class UntrustedStringsDemoTest {
             .filter(t -> "STOPPED".equals(t.lastStatus()))
             .findFirst()
             .orElseThrow();
-    demo.putTask(CLUSTER, withPayloads(original));
+    DemoTestHooks.putTask(demo, CLUSTER, withPayloads(original));
   }
 
   @AfterEach
   void restoreTheTask() {
-    demo.putTask(CLUSTER, original);
+    DemoTestHooks.putTask(demo, CLUSTER, original);
   }
 
   @Test

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import dev.ecsdashboard.demo.DemoEcs;
+import dev.ecsdashboard.demo.DemoEcsHttpClient;
+import dev.ecsdashboard.demo.DemoFaults;
 import dev.ecsdashboard.ecs.EcsBulkhead;
 import dev.ecsdashboard.ecs.EcsProperties;
-import dev.ecsdashboard.ecs.demo.DemoEcs;
-import dev.ecsdashboard.ecs.demo.DemoEcsHttpClient;
-import dev.ecsdashboard.ecs.demo.DemoFaults;
 import dev.ecsdashboard.support.ActuatorPortAppTest;
 import java.net.URI;
 import java.net.http.HttpClient;
