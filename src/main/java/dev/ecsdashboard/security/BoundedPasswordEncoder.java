@@ -1,5 +1,9 @@
 package dev.ecsdashboard.security;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,6 +18,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 
   private final PasswordEncoder encoder;
   private final Semaphore checks;
+  private final Map<String, CompletableFuture<String>> encoding = new ConcurrentHashMap<>();
 
   BoundedPasswordEncoder(PasswordEncoder encoder, int maxConcurrentChecks) {
     this.encoder = encoder;
@@ -21,12 +26,35 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
   }
 
   /**
-   * Bounded too: Spring Security hashes a dummy password on the first sign-ins (to check unknown
-   * names in the same time as known ones), and a burst right after start-up must not run one each.
+   * Bounded too, waiting for a place rather than refused, and shared: Spring Security hashes one
+   * dummy password on the first sign-ins after start-up (to check unknown names in the same time as
+   * known ones), once per sign-in until one has finished. Those that arrive together share one hash
+   * (any hash of the password will do), so that a tool's first parallel calls neither run a bcrypt
+   * each nor find every place taken by the others' hashing.
    */
   @Override
   public String encode(CharSequence rawPassword) {
-    return bounded(() -> encoder.encode(rawPassword));
+    CompletableFuture<String> mine = new CompletableFuture<>();
+    CompletableFuture<String> running = encoding.putIfAbsent(rawPassword.toString(), mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    checks.acquireUninterruptibly();
+    try {
+      String hash = encoder.encode(rawPassword);
+      mine.complete(hash);
+      return hash;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      checks.release();
+      encoding.remove(rawPassword.toString(), mine);
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -125,7 +126,26 @@ class BoundedPasswordEncoderTest {
 
     assertThatExceptionOfType(SignInBusyException.class)
         .isThrownBy(() -> none.matches("other guess", "{noop}x"));
-    assertThatExceptionOfType(SignInBusyException.class).isThrownBy(() -> none.encode("x"));
+  }
+
+  /** Found by scripts/soak: six operators signing in at once right after start-up. */
+  @Test
+  void theFirstSignInsAfterStartUpAllSucceedWhenTheyArriveTogether() throws Exception {
+    ThrottledAuthenticationProvider signIn = passwordSignIn(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Class<?>>> signIns = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      signIns.add(
+          threads.submit(
+              () -> {
+                start.await();
+                return outcome(signIn, "alice", "right password", "203.0.113.5");
+              }));
+    }
+    start.countDown();
+    for (Future<Class<?>> call : signIns) {
+      assertThat(call.get(30, TimeUnit.SECONDS)).isNull();
+    }
   }
 
   private ThrottledAuthenticationProvider passwordSignIn(int maxConcurrentChecks) {
