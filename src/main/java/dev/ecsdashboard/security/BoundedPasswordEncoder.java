@@ -1,9 +1,5 @@
 package dev.ecsdashboard.security;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,7 +14,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 
   private final PasswordEncoder encoder;
   private final Semaphore checks;
-  private final Map<String, CompletableFuture<String>> encoding = new ConcurrentHashMap<>();
+  private final SharedWork<String, String> encoding = new SharedWork<>();
 
   BoundedPasswordEncoder(PasswordEncoder encoder, int maxConcurrentChecks) {
     this.encoder = encoder;
@@ -34,27 +30,16 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
    */
   @Override
   public String encode(CharSequence rawPassword) {
-    CompletableFuture<String> mine = new CompletableFuture<>();
-    CompletableFuture<String> running = encoding.putIfAbsent(rawPassword.toString(), mine);
-    if (running != null) {
-      try {
-        return running.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-    }
-    checks.acquireUninterruptibly();
-    try {
-      String hash = encoder.encode(rawPassword);
-      mine.complete(hash);
-      return hash;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      checks.release();
-      encoding.remove(rawPassword.toString(), mine);
-    }
+    return encoding.get(
+        rawPassword.toString(),
+        () -> {
+          checks.acquireUninterruptibly();
+          try {
+            return encoder.encode(rawPassword);
+          } finally {
+            checks.release();
+          }
+        });
   }
 
   @Override

@@ -8,9 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,8 +30,7 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
   private final SecretKeySpec key;
   private final Cache<String, Boolean> matches =
       Caffeine.newBuilder().expireAfterWrite(REMEMBER_FOR).maximumSize(10_000).build();
-  private final ConcurrentHashMap<String, CompletableFuture<Boolean>> checking =
-      new ConcurrentHashMap<>();
+  private final SharedWork<String, Boolean> checking = new SharedWork<>();
 
   RememberingPasswordEncoder(PasswordEncoder encoder) {
     this.encoder = encoder;
@@ -57,33 +53,19 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     if (matches.getIfPresent(fingerprint) != null) {
       return true;
     }
-    CompletableFuture<Boolean> check = new CompletableFuture<>();
-    CompletableFuture<Boolean> running = checking.putIfAbsent(fingerprint, check);
-    if (running != null) {
-      // The same password against the same hash is being checked (a tool's parallel calls):
-      // its answer is this one's too.
-      try {
-        return running.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-    }
-    try {
-      // Remembered while this call was on its way here?
-      boolean matched =
-          matches.getIfPresent(fingerprint) != null
-              || encoder.matches(rawPassword, encodedPassword);
-      if (matched) {
-        matches.put(fingerprint, Boolean.TRUE);
-      }
-      check.complete(matched);
-      return matched;
-    } catch (RuntimeException e) {
-      check.completeExceptionally(e);
-      throw e;
-    } finally {
-      checking.remove(fingerprint, check);
-    }
+    // The same password against the same hash checked by parallel calls (a tool's) is checked
+    // once; and remembered meanwhile, perhaps, by a call that was just ahead.
+    return checking.get(
+        fingerprint,
+        () -> {
+          boolean matched =
+              matches.getIfPresent(fingerprint) != null
+                  || encoder.matches(rawPassword, encodedPassword);
+          if (matched) {
+            matches.put(fingerprint, Boolean.TRUE);
+          }
+          return matched;
+        });
   }
 
   @Override
